@@ -1,0 +1,12 @@
+/** The fld command. */
+module io.fld.cli {
+  requires io.fld.api;
+  requires io.fld.core;
+  requires info.picocli;
+  requires com.fasterxml.jackson.databind;
+
+  opens io.fld.cli to
+      info.picocli;
+
+  uses io.fld.api.plugin.FldPlugin;
+}

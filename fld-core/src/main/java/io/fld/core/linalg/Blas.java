@@ -1,0 +1,148 @@
+package io.fld.core.linalg;
+
+import java.nio.FloatBuffer;
+import org.bytedeco.openblas.global.openblas;
+
+/**
+ * Dense linear algebra through OpenBLAS and its LAPACK, loaded from the JavaCPP presets on Maven
+ * Central (native libraries inside the jars, nothing downloaded at run time).
+ *
+ * <p>OpenBLAS is called directly rather than through ND4J: the kernels need only GEMM and a
+ * symmetric eigensolver, ND4J 1.0.0-M2.1 brings a large graph of non-modular jars into a JPMS
+ * build, and the direct calls leave the memory layout, and so the peak memory, under our control.
+ * All matrices are row-major arrays.
+ */
+public final class Blas {
+  private Blas() {}
+
+  /**
+   * Computes {@code c = alpha * a * b^T + beta * c} in single precision, where {@code a} is {@code
+   * m x k} and {@code b} is {@code n x k}, both row-major with the given row offsets.
+   */
+  public static void sgemmTransposedB(
+      int m,
+      int n,
+      int k,
+      float alpha,
+      float[] a,
+      int aOffset,
+      float[] b,
+      int bOffset,
+      float beta,
+      float[] c) {
+    checkLength("a", a, aOffset + (long) m * k);
+    checkLength("b", b, bOffset + (long) n * k);
+    checkLength("c", c, (long) m * n);
+    if (m == 0 || n == 0) {
+      return;
+    }
+    // Heap buffers with an offset are passed as the array plus position; JavaCPP mishandles
+    // sliced buffers, so never pass FloatBuffer.slice() here.
+    openblas.cblas_sgemm(
+        openblas.CblasRowMajor,
+        openblas.CblasNoTrans,
+        openblas.CblasTrans,
+        m,
+        n,
+        k,
+        alpha,
+        FloatBuffer.wrap(a, aOffset, m * k),
+        k,
+        FloatBuffer.wrap(b, bOffset, n * k),
+        k,
+        beta,
+        FloatBuffer.wrap(c, 0, m * n),
+        n);
+  }
+
+  /**
+   * Computes {@code c = alpha * a^T * b + beta * c} in double precision, where {@code a} is {@code
+   * k x m} and {@code b} is {@code k x n}, row-major. With {@code a == b} this is a Gram matrix,
+   * the core of a covariance.
+   */
+  public static void dgemmTransposedA(
+      int m, int n, int k, double alpha, double[] a, double[] b, double beta, double[] c) {
+    checkLength("a", a.length, (long) k * m);
+    checkLength("b", b.length, (long) k * n);
+    checkLength("c", c.length, (long) m * n);
+    openblas.cblas_dgemm(
+        openblas.CblasRowMajor,
+        openblas.CblasTrans,
+        openblas.CblasNoTrans,
+        m,
+        n,
+        k,
+        alpha,
+        a,
+        m,
+        b,
+        n,
+        beta,
+        c,
+        n);
+  }
+
+  /**
+   * Computes {@code c = alpha * a * b + beta * c} in double precision for row-major {@code m x k}
+   * {@code a} and {@code k x n} {@code b}.
+   */
+  public static void dgemm(
+      int m, int n, int k, double alpha, double[] a, double[] b, double beta, double[] c) {
+    checkLength("a", a.length, (long) m * k);
+    checkLength("b", b.length, (long) k * n);
+    checkLength("c", c.length, (long) m * n);
+    openblas.cblas_dgemm(
+        openblas.CblasRowMajor,
+        openblas.CblasNoTrans,
+        openblas.CblasNoTrans,
+        m,
+        n,
+        k,
+        alpha,
+        a,
+        k,
+        b,
+        n,
+        beta,
+        c,
+        n);
+  }
+
+  /**
+   * Computes the eigenvalues, in ascending order, and optionally the eigenvectors of the symmetric
+   * {@code n x n} matrix {@code a}. With vectors requested, {@code a} is overwritten by them: row
+   * {@code i}, column {@code j} holds component {@code i} of eigenvector {@code j}. Otherwise
+   * {@code a} is destroyed.
+   *
+   * @throws ArithmeticException if LAPACK's divide-and-conquer solver does not converge
+   */
+  public static double[] symmetricEigen(double[] a, int n, boolean vectors) {
+    checkLength("a", a.length, (long) n * n);
+    double[] eigenvalues = new double[n];
+    int info =
+        openblas.LAPACKE_dsyevd(
+            openblas.LAPACK_ROW_MAJOR,
+            (byte) (vectors ? 'V' : 'N'),
+            (byte) 'U',
+            n,
+            a,
+            n,
+            eigenvalues);
+    if (info != 0) {
+      throw new ArithmeticException(
+          "symmetric eigendecomposition of a " + n + " x " + n + " matrix failed, info=" + info);
+    }
+    return eigenvalues;
+  }
+
+  private static void checkLength(String name, float[] array, long needed) {
+    checkLength(name, array.length, needed);
+  }
+
+  private static void checkLength(String name, long length, long needed) {
+    if (length < needed) {
+      throw new IllegalArgumentException(
+          "array " + name + " has " + length + " values, needs " + needed);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package io.fld.core.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import org.junit.jupiter.api.Test;
+
+class BlasTest {
+
+  @Test
+  void sgemmHonorsRowOffsets() {
+    float[] a = {9, 9, 1, 2, 3, 4};
+    float[] b = {1, 0, 0, 1};
+    float[] c = new float[4];
+
+    Blas.sgemmTransposedB(2, 2, 2, 1f, a, 2, b, 0, 0f, c);
+
+    assertArrayEquals(new float[] {1, 2, 3, 4}, c);
+  }
+
+  @Test
+  void symmetricEigenvaluesAscend() {
+    double[] a = {2, 1, 1, 2};
+
+    double[] eigenvalues = Blas.symmetricEigen(a, 2, false);
+
+    assertArrayEquals(new double[] {1, 3}, eigenvalues, 1e-12);
+  }
+}

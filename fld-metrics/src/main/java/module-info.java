@@ -1,0 +1,5 @@
+/** The metrics of FLD for the JVM, contributed as a plugin. */
+module io.fld.metrics {
+  requires io.fld.api;
+  requires io.fld.core;
+}
