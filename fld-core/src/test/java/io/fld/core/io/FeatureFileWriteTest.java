@@ -65,7 +65,7 @@ class FeatureFileWriteTest {
   }
 
   @Test
-  void npyHeaderIsVersion1Float32CorderAligned() throws IOException {
+  void npyHeaderMatchesNumpyLayout() throws IOException {
     Path path = folder.resolve("out.npy");
 
     FeatureFiles.write(path, randomFeatures(7, 3, SEED));
@@ -83,7 +83,7 @@ class FeatureFileWriteTest {
   }
 
   @Test
-  void npzStoredAndDeflatedHoldNamedArrays() throws IOException {
+  void npzStoresNamedArraysBothWays() throws IOException {
     Map<String, FeatureSet> arrays = new LinkedHashMap<>();
     arrays.put("train", randomFeatures(40, 8, SEED));
     arrays.put("test", randomFeatures(30, 8, SEED + 1));
@@ -106,7 +106,7 @@ class FeatureFileWriteTest {
   }
 
   @Test
-  void safetensorsHoldsNamedArraysWithAlignedHeader() throws IOException {
+  void safetensorsStoresNamedArrays() throws IOException {
     Map<String, FeatureSet> arrays = new LinkedHashMap<>();
     arrays.put("train", randomFeatures(11, 5, SEED));
     arrays.put("quote\"key", randomFeatures(3, 5, SEED + 1));
@@ -143,6 +143,24 @@ class FeatureFileWriteTest {
     FeatureFiles.write(path, features);
 
     assertSameValues(features, FeatureFiles.read(path));
+    try (Stream<Path> files = Files.list(folder)) {
+      assertEquals(List.of(path), files.toList());
+    }
+  }
+
+  @Test
+  void failedWriteKeepsOldFile() throws IOException {
+    Path path = folder.resolve("features.safetensors");
+    FeatureSet old = randomFeatures(3, 2, SEED);
+    FeatureFiles.write(path, old);
+    // The reserved key is rejected while the header is encoded, inside the atomic write.
+    Map<String, FeatureSet> arrays = new LinkedHashMap<>();
+    arrays.put("train", randomFeatures(4, 2, SEED + 1));
+    arrays.put("__metadata__", randomFeatures(4, 2, SEED + 2));
+
+    assertThrows(IllegalArgumentException.class, () -> FeatureFiles.write(path, arrays));
+
+    assertSameValues(old, FeatureFiles.read(path));
     try (Stream<Path> files = Files.list(folder)) {
       assertEquals(List.of(path), files.toList());
     }
