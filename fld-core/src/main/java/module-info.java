@@ -6,6 +6,7 @@ module io.fld.core {
   requires org.bytedeco.openblas;
 
   exports io.fld.core.extract;
+  exports io.fld.core.io;
   exports io.fld.core.linalg;
 
   uses io.fld.api.plugin.FldPlugin;
