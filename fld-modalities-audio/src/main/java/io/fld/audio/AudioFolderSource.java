@@ -56,7 +56,8 @@ public final class AudioFolderSource implements SampleSource<AudioClip> {
    * Lists the audio files under {@code folder}.
    *
    * @param extensions lower-case extensions without the dot, such as {@code wav}
-   * @throws InvalidInputException if the folder is missing, not a folder, or holds no matching file
+   * @throws InvalidInputException if the folder is missing, not a folder, or contains no matching
+   *     file
    * @throws IOException if the folder cannot be listed
    */
   public static AudioFolderSource open(Path folder, Set<String> extensions) throws IOException {

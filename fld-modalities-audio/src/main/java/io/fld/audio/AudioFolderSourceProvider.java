@@ -40,7 +40,7 @@ public final class AudioFolderSourceProvider implements SampleSourceProvider {
     return AudioClip.class;
   }
 
-  /** Accepts a folder that holds at least one visible {@code .wav} file at any depth. */
+  /** Accepts a folder that contains at least one visible {@code .wav} file at any depth. */
   @Override
   public boolean accepts(Path path) {
     if (!Files.isDirectory(path)) {

@@ -4,7 +4,7 @@ import io.fld.api.InvalidInputException;
 import java.util.Locale;
 
 /**
- * What the VGGish extractor does with a clip shorter than one 0.96 s example, which yields no patch
+ * The VGGish extractor's handling of a clip shorter than one 0.96 s example, which yields no patch
  * and so no embedding.
  */
 public enum ShortClipPolicy {

@@ -107,7 +107,7 @@ final class TinyVggishModel {
         .raw(9, raw.array());
   }
 
-  /** A float tensor ValueInfoProto; a negative dimension becomes the symbolic batch size "N". */
+  /** Builds a float tensor ValueInfoProto; a negative dimension becomes the symbolic batch "N". */
   private static Message valueInfo(String name, long[] shape) {
     Message dims = new Message();
     for (long dim : shape) {

@@ -23,7 +23,7 @@ class VggishFrontEndReferenceTest {
 
   /**
    * Bands whose log-mel exceeds ln(0.1), ten times the log offset, carry signal rather than the
-   * noise floor; there the resampler agrees with resampy within this much. Measured maxima: 0.031
+   * noise floor. There the resampler agrees with resampy within this much. Measured maxima: 0.031
    * for speech_espeak (22.05 kHz), at most 0.004 for the 8, 44.1 and 48 kHz cases.
    */
   private static final double RESAMPLED_SIGNAL_BAND_TOLERANCE = 0.05;

@@ -46,8 +46,8 @@ public final class WavDecoder {
    *
    * @param bytes the whole file
    * @param name the file name for messages
-   * @throws InvalidInputException if the file is not a supported WAVE file, is truncated, holds no
-   *     samples, or holds a NaN or infinite float sample
+   * @throws InvalidInputException if the file is not a supported WAVE file, is truncated, contains
+   *     no samples, or contains a NaN or infinite float sample
    */
   public static AudioClip decode(byte[] bytes, String name) {
     ByteBuffer buffer = ByteBuffer.wrap(bytes);

@@ -15,7 +15,7 @@ import java.nio.ByteBuffer;
 record WavFormat(
     WavFormat.Encoding encoding, int channels, int sampleRate, int blockAlign, int bytesPerSample) {
 
-  /** How samples are stored. */
+  /** The sample encoding. */
   enum Encoding {
     PCM,
     IEEE_FLOAT

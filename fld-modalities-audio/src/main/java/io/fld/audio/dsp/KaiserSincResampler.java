@@ -6,8 +6,9 @@ package io.fld.audio.dsp;
  *
  * <p>The default parameters give a long, sharp filter: 64 zero crossings on each side, 512 table
  * entries per zero crossing, a cutoff at 0.9476 of the lower Nyquist frequency and Kaiser beta
- * 14.77. These are the parameters of the "kaiser_best" filter of the resampy library (version 0.4),
- * so that features agree with reference pipelines that resample with it.
+ * 14.77. These are the parameters used to reproduce the "kaiser_best" filter of the resampy
+ * library, so that features agree with reference pipelines that resample with it. The tests measure
+ * that agreement on VGGish log-mel spectrograms computed after resampy 0.4.2.
  *
  * <p>Output sample {@code t} lies at input time {@code t * fromRate / toRate}; the output has
  * {@code floor(n * toRate / fromRate)} samples. When downsampling, the filter is stretched by the
@@ -123,7 +124,7 @@ public final class KaiserSincResampler {
     return new Filter(values, deltas, step);
   }
 
-  /** The right half of the windowed sinc, sampled {@code step} times per zero crossing. */
+  /** Samples the right half of the windowed sinc {@code step} times per zero crossing. */
   private static double[] filterTable(int zeroCrossings, int step, double rolloff, double beta) {
     int halfLength = zeroCrossings * step;
     double[] values = new double[halfLength + 1];
