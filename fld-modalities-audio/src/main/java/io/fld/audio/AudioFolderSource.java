@@ -137,7 +137,7 @@ public final class AudioFolderSource implements SampleSource<AudioClip> {
     String relative = relativePaths.get(index);
     Path file = folder.resolve(relative);
     AudioClip clip = AudioDecoder.decode(file, file.toString());
-    if (clip.seconds() * VggishFrontEnd.SAMPLE_RATE < VggishFrontEnd.MIN_PATCH_SAMPLES) {
+    if (VggishExtractor.isShort(clip)) {
       LOG.log(
           Level.WARNING,
           () ->

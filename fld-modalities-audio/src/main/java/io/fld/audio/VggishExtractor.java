@@ -138,8 +138,27 @@ public final class VggishExtractor implements FeatureExtractor<AudioClip> {
     return embedAll(patches(clip));
   }
 
+  /**
+   * Returns whether a clip, once resampled to 16 kHz, is shorter than one full patch (15600
+   * samples), so that the short-clip policy applies to it.
+   */
+  public static boolean isShort(AudioClip clip) {
+    long at16k = (long) clip.samples().length * VggishFrontEnd.SAMPLE_RATE / clip.sampleRate();
+    return at16k < VggishFrontEnd.MIN_PATCH_SAMPLES;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InvalidInputException if a clip contains a NaN or infinite sample, or is too short
+   *     under the {@code reject} policy
+   */
   @Override
   public float[][] extract(List<AudioClip> clips) throws IOException {
+    if (clips.isEmpty()) {
+      return new float[0][];
+    }
+    requireFinite(clips);
     List<float[][][]> perClip = new ArrayList<>(clips.size());
     int total = 0;
     int silent = 0;
@@ -233,9 +252,22 @@ public final class VggishExtractor implements FeatureExtractor<AudioClip> {
     return true;
   }
 
-  private static boolean isShort(AudioClip clip) {
-    long at16k = (long) clip.samples().length * VggishFrontEnd.SAMPLE_RATE / clip.sampleRate();
-    return at16k < VggishFrontEnd.MIN_PATCH_SAMPLES;
+  private static void requireFinite(List<AudioClip> clips) {
+    for (int c = 0; c < clips.size(); c++) {
+      float[] samples = clips.get(c).samples();
+      for (int i = 0; i < samples.length; i++) {
+        if (!Float.isFinite(samples[i])) {
+          throw new InvalidInputException(
+              "clip "
+                  + c
+                  + " of this batch has the non-finite value "
+                  + samples[i]
+                  + " at sample "
+                  + i
+                  + "; repair or drop that clip before extracting features");
+        }
+      }
+    }
   }
 
   private void warnAboutDegenerateClips(int count, int silent, int padded) {

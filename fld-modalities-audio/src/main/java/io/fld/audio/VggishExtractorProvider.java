@@ -49,7 +49,12 @@ public final class VggishExtractorProvider implements FeatureExtractorProvider {
    */
   @Override
   public FeatureExtractor<AudioClip> open(ExtractorOptions options) {
-    Path modelFile = options.modelFile().orElse(options.modelDirectory().resolve(MODEL_FILE_NAME));
+    if (options.modelFile().isEmpty() && options.modelDirectory() == null) {
+      throw new InvalidInputException(
+          "the vggish extractor needs a model file or a model folder; pass --model FILE");
+    }
+    Path modelFile =
+        options.modelFile().orElseGet(() -> options.modelDirectory().resolve(MODEL_FILE_NAME));
     if (!Files.isRegularFile(modelFile)) {
       throw new InvalidInputException(
           modelFile

@@ -136,6 +136,23 @@ class VggishExtractorTest {
   }
 
   @Test
+  void nonFiniteSampleIsRejected() {
+    AudioClip broken = new AudioClip(new float[] {0f, Float.POSITIVE_INFINITY}, 16_000);
+    try (VggishExtractor extractor = extractor(model, 8)) {
+      InvalidInputException error =
+          assertThrows(InvalidInputException.class, () -> extractor.extract(List.of(broken)));
+      assertTrue(error.getMessage().contains("sample 1"), error.getMessage());
+    }
+  }
+
+  @Test
+  void emptyBatchNeedsNoModel() throws IOException {
+    try (VggishExtractor extractor = extractor(folder.resolve("absent.onnx"), 8)) {
+      assertEquals(0, extractor.extract(List.of()).length);
+    }
+  }
+
+  @Test
   void providerResolvesModelInModelFolder() throws IOException {
     ExtractorOptions options =
         new ExtractorOptions(Optional.empty(), folder, 8, 1, "cpu", Map.of());
@@ -147,6 +164,26 @@ class VggishExtractorTest {
       assertEquals(Checksums.fileSha256(model), extractor.modelChecksum());
       assertEquals(64, extractor.modelChecksum().length());
     }
+  }
+
+  @Test
+  void explicitModelFileWins(@TempDir Path empty) throws IOException {
+    ExtractorOptions options =
+        new ExtractorOptions(Optional.of(channelModel), empty, 8, 1, "cpu", Map.of());
+    try (FeatureExtractor<?> extractor = new VggishExtractorProvider().open(options)) {
+      assertEquals(Checksums.fileSha256(channelModel), extractor.modelChecksum());
+    }
+  }
+
+  @Test
+  void unknownShortClipPolicyIsRejected() {
+    ExtractorOptions options =
+        new ExtractorOptions(
+            Optional.empty(), folder, 8, 1, "cpu", Map.of("short-clips", "stretch"));
+    InvalidInputException error =
+        assertThrows(
+            InvalidInputException.class, () -> new VggishExtractorProvider().open(options));
+    assertTrue(error.getMessage().contains("stretch"), error.getMessage());
   }
 
   @Test
