@@ -4,7 +4,7 @@
  * Runtime. Core finds it at run time as an {@link io.fld.api.plugin.FldPlugin}.
  */
 module io.fld.audio {
-  requires io.fld.api;
+  requires transitive io.fld.api;
   requires com.microsoft.onnxruntime;
 
   exports io.fld.audio;
