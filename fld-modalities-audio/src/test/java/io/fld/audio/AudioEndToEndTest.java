@@ -37,6 +37,9 @@ class AudioEndToEndTest {
   private static final int RATE = 22_050;
   private static final Path ALSA_SOUNDS = Path.of("/usr/share/sounds/alsa");
 
+  /** Noise lies far from tones and speech: measured 111.7 against 2.05 for the held-out set. */
+  private static final double MIN_SEPARATION_FACTOR = 10;
+
   @TempDir static Path root;
   private static ExtractorOptions options;
 
@@ -82,8 +85,8 @@ class AudioEndToEndTest {
     double testDistance = diagonalFrechet(train, test);
     double genDistance = diagonalFrechet(train, gen);
     assertTrue(
-        testDistance < genDistance,
-        "held-out real audio should lie closer to train than noise: "
+        MIN_SEPARATION_FACTOR * testDistance < genDistance,
+        "held-out real audio should lie far closer to train than noise: "
             + testDistance
             + " vs "
             + genDistance);
