@@ -34,6 +34,7 @@ record Npy(int[] shape, double[] values) {
     if (!Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
       throw new IOException(name + ": not an npy file");
     }
+
     ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     int major = bytes[6];
     int headerLength = major == 1 ? Short.toUnsignedInt(buffer.getShort(8)) : buffer.getInt(8);
@@ -42,6 +43,7 @@ record Npy(int[] shape, double[] values) {
     if (header.contains("'fortran_order': True")) {
       throw new IOException(name + ": Fortran order is not supported by this test reader");
     }
+
     Matcher descr = DESCR.matcher(header);
     Matcher shapeMatch = SHAPE.matcher(header);
     if (!descr.find() || !shapeMatch.find() || descr.group(1).equals(">")) {
@@ -53,6 +55,7 @@ record Npy(int[] shape, double[] values) {
             .filter(part -> !part.isEmpty())
             .mapToInt(Integer::parseInt)
             .toArray();
+
     int count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
     buffer.position(headerStart + headerLength);
     double[] values = new double[count];

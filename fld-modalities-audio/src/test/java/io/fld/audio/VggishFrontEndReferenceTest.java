@@ -21,7 +21,7 @@ class VggishFrontEndReferenceTest {
   private static final double NATIVE_RATE_TOLERANCE = 1e-4;
 
   /**
-   * The resampler uses resampy 0.4's kaiser_best parameters and interpolation scheme; measured
+   * The resampler uses resampy 0.4's kaiser_best parameters and interpolation scheme. Measured
    * agreement on the six resampled cases is 2.4e-7, the float32 rounding of the stored arrays.
    */
   private static final double RESAMPLED_TOLERANCE = 1e-5;

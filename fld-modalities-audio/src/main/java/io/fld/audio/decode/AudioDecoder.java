@@ -13,8 +13,8 @@ import java.util.Set;
  * its extension.
  *
  * <p>Only WAV is decoded. FLAC, Ogg, MP3 and AIFF files are recognized and rejected with a message
- * that names the format and says how to convert the file, because no maintained pure-Java decoder
- * for them with a module descriptor is on Maven Central.
+ * that names the format and explains how to convert the file, because no maintained pure-Java
+ * decoder for them with a module descriptor is on Maven Central.
  */
 public final class AudioDecoder {
   private static final int HEADER_BYTES = 12;

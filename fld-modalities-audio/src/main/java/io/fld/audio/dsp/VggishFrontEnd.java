@@ -37,7 +37,7 @@ public final class VggishFrontEnd {
   /** Frames per example patch (0.96 s). */
   public static final int PATCH_FRAMES = 96;
 
-  /** The fewest samples that yield one complete patch: 15600, or 0.975 s. */
+  /** The minimum number of samples that yield one complete patch: 15600, or 0.975 s. */
   public static final int MIN_PATCH_SAMPLES = WINDOW_SAMPLES + (PATCH_FRAMES - 1) * HOP_SAMPLES;
 
   private final Fft fft = new Fft(FFT_SIZE);
