@@ -20,6 +20,9 @@ public final class AudioDecoder {
   private static final int HEADER_BYTES = 12;
   private static final int HEX_PREVIEW_BYTES = 8;
 
+  /** The largest file read whole into one array: the JVM's array limit less a safety margin. */
+  private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
+
   /** The formats this decoder reads. */
   public static final Set<ContainerFormat> SUPPORTED = Set.of(ContainerFormat.WAV);
 
@@ -34,6 +37,16 @@ public final class AudioDecoder {
    * @throws IOException if the file cannot be read
    */
   public static AudioClip decode(Path file, String name) throws IOException {
+    long size = Files.size(file);
+    if (size > MAX_FILE_BYTES) {
+      throw new InvalidInputException(
+          name
+              + ": the file has "
+              + size
+              + " bytes, more than the "
+              + MAX_FILE_BYTES
+              + " one clip may have; split it into shorter clips");
+    }
     byte[] bytes = Files.readAllBytes(file);
     return decode(bytes, name);
   }
