@@ -6,8 +6,8 @@ import java.util.stream.IntStream;
 /**
  * The squared distances from every training row to the mixture components that the fit needs.
  *
- * <p>In dense mode it holds all {@code rows x components} distances. When those do not fit the
- * memory budget it holds, per row, only the distances to the {@code width} nearest components
+ * <p>In dense mode it contains all {@code rows x components} distances. When those do not fit the
+ * memory budget it keeps, per row, only the distances to the {@code width} nearest components
  * (sparse mode). Dropping the far components changes the fit negligibly in high dimension: over all
  * variances, component j at squared distance D from x contributes at most {@code exp(-(d/2)(1 +
  * log(D/d))) (2 pi)^(-d/2)} to the density at x (the maximum over s of the component's log density
@@ -27,7 +27,7 @@ import java.util.stream.IntStream;
 record DistanceCache(
     int rows, int components, int width, float[] distances, int[] indices, float[] columnMinimum) {
 
-  /** Returns whether the cache holds every distance. */
+  /** Returns whether the cache contains every distance. */
   boolean dense() {
     return indices == null;
   }
