@@ -27,6 +27,9 @@ import java.util.stream.IntStream;
 record DistanceCache(
     int rows, int components, int width, float[] distances, int[] indices, float[] columnMinimum) {
 
+  /** Rows per parallel task while building. */
+  private static final int CHUNK_ROWS = 64;
+
   /** Returns whether the cache contains every distance. */
   boolean dense() {
     return indices == null;
@@ -79,9 +82,6 @@ record DistanceCache(
         });
     return new DistanceCache(rows, components, width, distances, indices, columnMinimum);
   }
-
-  /** Rows per parallel task while building. */
-  private static final int CHUNK_ROWS = 64;
 
   private static void updateMinimum(float[] block, int offset, int components, float[] minimum) {
     for (int j = 0; j < components; j++) {

@@ -13,6 +13,8 @@ import java.util.SplittableRandom;
  * {@link SplittableRandom} seeded by the caller, in a fixed order.
  */
 final class FldEngine {
+  private static final System.Logger LOG = System.getLogger(FldEngine.class.getName());
+
   private final FldSettings settings;
   private final Map<String, String> fitDetails = new LinkedHashMap<>();
 
@@ -98,6 +100,14 @@ final class FldEngine {
     String mode = cache.dense() ? "dense" : "nearest " + cache.width() + " per row";
     fitDetails.put(label + "-distances", mode);
     fitDetails.put(label + "-epochs", String.valueOf(result.epochs()));
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        "{0} fit: {1} centers, {2} rows, distances {3}, {4} epochs",
+        label,
+        centers.rows(),
+        data.rows(),
+        mode,
+        result.epochs());
     return new Mixture(centers, result.logVariances(), cache);
   }
 

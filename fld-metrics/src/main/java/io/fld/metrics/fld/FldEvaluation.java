@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 
 /**
  * The negative log-likelihoods behind the FLD metrics for one input triple, each computed only when
- * a requested kind needs it; a value not computed is NaN.
+ * a requested kind needs it. A value not computed is NaN.
  *
  * @param nllTest the test NLL under the mixture at the generated rows
  * @param nllTrain the training NLL under that mixture

@@ -9,11 +9,11 @@ import java.util.stream.IntStream;
  *
  * <p>Each block uses {@code |x|^2 + |g|^2 - 2 x.g}: the cross term comes from single-precision GEMM
  * and the squared norms are accumulated in double. The inputs are standardized by the test set, so
- * they are centered near the origin and the cancellation in the expansion loses little, except for
- * near-duplicate rows: there the expansion's rounding error, about float epsilon times the squared
- * norms, can exceed the distance itself and even make it negative. Entries below {@link
- * #REFINE_RATIO} of the squared norms are therefore recomputed directly as {@code sum (x - g)^2} in
- * double, so an exact copy gets distance 0 and a near copy its true small distance.
+ * they are centered near the origin and the expansion loses few digits. Near-duplicate rows are the
+ * exception, because the expansion's rounding error, about float epsilon times the squared norms,
+ * can exceed their distance and even make it negative. Entries below {@link #REFINE_RATIO} of the
+ * squared norms are therefore recomputed directly as {@code sum (x - g)^2} in double, so an exact
+ * copy gets distance 0 and a near copy its true small distance.
  */
 final class SquaredDistances {
   /** Rows per block: a block holds {@code BLOCK_ROWS * centers} floats. */

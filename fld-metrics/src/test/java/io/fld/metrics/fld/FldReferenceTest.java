@@ -223,23 +223,23 @@ class FldReferenceTest {
     return values;
   }
 
-  private static double[] select(double[] values, boolean[] mask, boolean wanted) {
+  private static double[] select(double[] values, boolean[] mask, boolean selected) {
     return IntStream.range(0, values.length)
-        .filter(i -> mask[i] == wanted)
+        .filter(i -> mask[i] == selected)
         .mapToDouble(i -> values[i])
         .toArray();
   }
 
   /** Returns the spread over seeds (rows) of a summary of the reference's selected columns. */
   private static ReferenceValues.Spread spreadOver(
-      float[][] reference, boolean[] mask, boolean wanted, ToDoubleFunction<double[]> summary) {
+      float[][] reference, boolean[] mask, boolean selected, ToDoubleFunction<double[]> summary) {
     double[] values = new double[reference.length];
     for (int seed = 0; seed < reference.length; seed++) {
       double[] row = new double[reference[seed].length];
       for (int j = 0; j < row.length; j++) {
         row[j] = reference[seed][j];
       }
-      values[seed] = summary.applyAsDouble(select(row, mask, wanted));
+      values[seed] = summary.applyAsDouble(select(row, mask, selected));
     }
     return new ReferenceValues.Spread(
         Arrays.stream(values).min().orElseThrow(),
