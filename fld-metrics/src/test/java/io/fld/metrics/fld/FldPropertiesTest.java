@@ -122,6 +122,30 @@ class FldPropertiesTest {
     assertEquals(gap, permutedGap, 1e-9 * Math.max(1, Math.abs(gap)));
   }
 
+  /** Standardization by the test set makes FLD invariant to a common affine map of the features. */
+  @Test
+  void commonShiftAndScaleKeepFld() {
+    MetricOptions options = MetricOptions.defaults();
+    double gap = compute("fld_gap", options, GEN).value();
+
+    double mappedGap =
+        provider("fld_gap")
+            .create(options)
+            .compute(affine(TRAIN, 3, 1000), affine(TEST, 3, 1000), affine(GEN, 3, 1000))
+            .value();
+
+    // Values near 1000 keep about 4 decimals of a unit-variance feature in float32.
+    assertEquals(gap, mappedGap, 1e-3 * Math.max(1, Math.abs(gap)));
+  }
+
+  private static FeatureSet affine(FeatureSet set, float scale, float shift) {
+    float[] values = set.toArray();
+    for (int i = 0; i < values.length; i++) {
+      values[i] = values[i] * scale + shift;
+    }
+    return FeatureSet.wrap(values, set.rows(), set.dimension(), set.provenance());
+  }
+
   @Test
   void shiftedGenScoresWorse() {
     FeatureSet shifted = gaussian("shifted", 400, 3, 1.0);
