@@ -29,9 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * by the number of steps and by how a copy's distance of 0 is computed. The reference expands
  * {@code |x|^2 + |g|^2 - 2 x.g} in float32, so about a third of its copies get a positive rounding
  * error of ~1e-5 instead of 0 and their variances stop near that error, which keeps its values
- * between 1e6 to 1e8. We compute such distances exactly, every copy reaches the same tiny variance,
- * and our values are far larger. There the checks are the sign, the "near-total memorization"
- * verdict (beyond 1000, with a warning), and values at least as extreme as half the reference's.
+ * between 1e6 and 1e8. We compute such distances exactly, every copy reaches the same tiny
+ * variance, and our values are far larger. There the checks are the sign, the "near-total
+ * memorization" verdict (beyond 1000, with a warning), and values at least as extreme as half the
+ * reference's.
  */
 class FldReferenceTest {
   private static final long SEED = 0;
