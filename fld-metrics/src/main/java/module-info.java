@@ -2,4 +2,6 @@
 module io.fld.metrics {
   requires io.fld.api;
   requires io.fld.core;
+
+  exports io.fld.metrics.fld;
 }
