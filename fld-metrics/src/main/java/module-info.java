@@ -2,4 +2,10 @@
 module io.fld.metrics {
   requires io.fld.api;
   requires io.fld.core;
+
+  exports io.fld.metrics;
+  exports io.fld.metrics.copying;
+  exports io.fld.metrics.frechet;
+  exports io.fld.metrics.kernel;
+  exports io.fld.metrics.manifold;
 }

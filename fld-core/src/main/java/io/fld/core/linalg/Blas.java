@@ -56,6 +56,59 @@ public final class Blas {
   }
 
   /**
+   * Computes {@code c = alpha * a * b^T + beta * c} in single precision like {@link
+   * #sgemmTransposedB(int, int, int, float, float[], int, float[], int, float, float[])}, with
+   * {@code a} and {@code b} read from direct buffers at absolute row offsets. OpenBLAS reads direct
+   * buffers in place, whereas a heap array is copied whole on every call, which dominates when
+   * tiles of a large matrix are multiplied one by one.
+   *
+   * @throws IllegalArgumentException if {@code a} or {@code b} is not direct or too short
+   */
+  public static void sgemmTransposedB(
+      int m,
+      int n,
+      int k,
+      float alpha,
+      FloatBuffer a,
+      int aOffset,
+      FloatBuffer b,
+      int bOffset,
+      float beta,
+      float[] c) {
+    if (!a.isDirect() || !b.isDirect()) {
+      throw new IllegalArgumentException("a and b must be direct buffers");
+    }
+    checkLength("a", a.capacity(), aOffset + (long) m * k);
+    checkLength("b", b.capacity(), bOffset + (long) n * k);
+    checkLength("c", c, (long) m * n);
+    if (m == 0 || n == 0) {
+      return;
+    }
+    openblas.cblas_sgemm(
+        openblas.CblasRowMajor,
+        openblas.CblasNoTrans,
+        openblas.CblasTrans,
+        m,
+        n,
+        k,
+        alpha,
+        a.duplicate().position(aOffset),
+        k,
+        b.duplicate().position(bOffset),
+        k,
+        beta,
+        FloatBuffer.wrap(c, 0, m * n),
+        n);
+  }
+
+  /** Allocates a zeroed direct buffer of {@code length} floats in the platform's byte order. */
+  public static FloatBuffer allocateDirect(int length) {
+    return java.nio.ByteBuffer.allocateDirect(Math.multiplyExact(length, Float.BYTES))
+        .order(java.nio.ByteOrder.nativeOrder())
+        .asFloatBuffer();
+  }
+
+  /**
    * Computes {@code c = alpha * a^T * b + beta * c} in double precision, where {@code a} is {@code
    * k x m} and {@code b} is {@code k x n}, row-major. With {@code a == b} this is a Gram matrix,
    * the core of a covariance.
@@ -133,6 +186,38 @@ public final class Blas {
           "symmetric eigendecomposition of a " + n + " x " + n + " matrix failed, info=" + info);
     }
     return eigenvalues;
+  }
+
+  /**
+   * Computes the upper triangle of {@code c = alpha * a^T * a + beta * c} in double precision,
+   * where {@code a} is row-major {@code k x n} and {@code c} is {@code n x n}. This is the Gram
+   * matrix of a covariance at half the cost of {@link #dgemmTransposedA}; the strictly lower
+   * triangle of {@code c} is left untouched.
+   */
+  public static void dsyrkTransposedUpper(
+      int n, int k, double alpha, double[] a, double beta, double[] c) {
+    checkLength("a", a.length, (long) k * n);
+    checkLength("c", c.length, (long) n * n);
+    if (n == 0 || k == 0) {
+      return;
+    }
+    openblas.cblas_dsyrk(
+        openblas.CblasRowMajor,
+        openblas.CblasUpper,
+        openblas.CblasTrans,
+        n,
+        k,
+        alpha,
+        a,
+        n,
+        beta,
+        c,
+        n);
+  }
+
+  /** Returns the version of the bundled OpenBLAS, such as {@code OpenBLAS 0.3.21}. */
+  public static String version() {
+    return openblas.OPENBLAS_VERSION.trim();
   }
 
   private static void checkLength(String name, float[] array, long needed) {
