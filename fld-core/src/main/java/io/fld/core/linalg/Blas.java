@@ -58,9 +58,11 @@ public final class Blas {
   /**
    * Computes {@code c = alpha * a * b^T + beta * c} in single precision like {@link
    * #sgemmTransposedB(int, int, int, float, float[], int, float[], int, float, float[])}, with
-   * {@code a} and {@code b} read from direct buffers at absolute row offsets. OpenBLAS reads direct
-   * buffers in place, whereas a heap array is copied whole on every call, which dominates when
-   * tiles of a large matrix are multiplied one by one.
+   * {@code a} and {@code b} read from direct buffers starting at the element offsets {@code
+   * aOffset} and {@code bOffset}. OpenBLAS reads direct buffers in place, whereas JavaCPP 1.5.8
+   * copies a heap array whole on every call: one 1024 x 1024 x 128 tile took 3 ms from a 2048-row
+   * array and 55 to 105 ms from a 100000-row one. Tiles of a large matrix therefore come from
+   * direct buffers.
    *
    * @throws IllegalArgumentException if {@code a} or {@code b} is not direct or too short
    */

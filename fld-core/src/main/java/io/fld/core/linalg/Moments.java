@@ -70,10 +70,11 @@ public record Moments(int rows, int dimension, double[] mean, double[] covarianc
 
   private static double[] mean(FloatBuffer values, int start, int rows, int dimension) {
     double[] sum = new double[dimension];
-    for (int row = 0; row < rows; row++) {
-      int offset = start + row * dimension;
+    float[] row = new float[dimension];
+    for (int index = 0; index < rows; index++) {
+      values.get(start + index * dimension, row, 0, dimension);
       for (int column = 0; column < dimension; column++) {
-        sum[column] += values.get(offset + column);
+        sum[column] += row[column];
       }
     }
     for (int column = 0; column < dimension; column++) {
@@ -84,11 +85,12 @@ public record Moments(int rows, int dimension, double[] mean, double[] covarianc
 
   private static void centerInto(
       FloatBuffer values, int offset, int count, int dimension, double[] mean, double[] target) {
-    for (int row = 0; row < count; row++) {
-      int source = offset + row * dimension;
-      int destination = row * dimension;
+    float[] row = new float[dimension];
+    for (int index = 0; index < count; index++) {
+      values.get(offset + index * dimension, row, 0, dimension);
+      int destination = index * dimension;
       for (int column = 0; column < dimension; column++) {
-        target[destination + column] = values.get(source + column) - mean[column];
+        target[destination + column] = row[column] - mean[column];
       }
     }
   }

@@ -20,6 +20,10 @@ public final class NearestNeighbors {
   /**
    * Candidates kept beyond the requested neighbour count, so that re-ranking in double precision
    * can recover a neighbour that single-precision rounding placed just outside the list.
+   *
+   * <p>NOTE: a neighbour can still be missed when more than this many rows lie within the GEMM
+   * rounding error of the last kept distance; its exact distance then differs from the returned one
+   * by at most that error.
    */
   static final int CANDIDATE_SLACK = 3;
 

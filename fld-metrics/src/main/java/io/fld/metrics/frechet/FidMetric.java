@@ -1,5 +1,6 @@
 package io.fld.metrics.frechet;
 
+import io.fld.api.InvalidInputException;
 import io.fld.api.feature.FeatureSet;
 import io.fld.api.metric.Metric;
 import io.fld.api.metric.MetricOptions;
@@ -67,7 +68,7 @@ public final class FidMetric implements Metric {
         Inputs.requireRange(
             id, REF_SIZE, options.integer(REF_SIZE, ALL_ROWS), ALL_ROWS, Integer.MAX_VALUE);
     if (refSize == 1) {
-      throw new io.fld.api.InvalidInputException(
+      throw new InvalidInputException(
           "option " + REF_SIZE + " of metric " + id + " must be 0 or at least 2, got 1");
     }
     this.seed = options.seed();

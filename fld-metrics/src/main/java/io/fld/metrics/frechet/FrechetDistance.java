@@ -4,6 +4,7 @@ import io.fld.core.linalg.Blas;
 import io.fld.core.linalg.Moments;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The squared Fréchet (2-Wasserstein) distance between the Gaussians {@code N(mu1, S1)} and {@code
@@ -125,7 +126,7 @@ public final class FrechetDistance {
       double largest = eigenvalues[eigenvalues.length - 1];
       warnings.add(
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "clamped %d negative eigenvalues of %s to 0 (most negative %.3g, %.3g of the"
                   + " largest); they are rounding in a singular or nearly singular covariance,"
                   + " which sets with more rows than dimensions avoid",
@@ -143,7 +144,7 @@ public final class FrechetDistance {
     if (-value > ROUNDING_TOLERANCE * scale) {
       warnings.add(
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "the computed FID %.6g was negative beyond rounding (scale %.6g) and was set to 0;"
                   + " the covariances are likely ill-conditioned, so use more rows",
               value,

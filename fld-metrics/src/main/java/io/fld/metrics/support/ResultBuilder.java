@@ -1,5 +1,6 @@
 package io.fld.metrics.support;
 
+import io.fld.api.feature.FeatureProvenance;
 import io.fld.api.feature.FeatureSet;
 import io.fld.api.metric.MetricResult;
 import io.fld.api.metric.ResultProvenance;
@@ -22,7 +23,7 @@ public final class ResultBuilder {
   private final long seed;
   private final Map<String, String> parameters;
   private final Map<String, Integer> counts = new LinkedHashMap<>();
-  private final Map<String, io.fld.api.feature.FeatureProvenance> inputs = new LinkedHashMap<>();
+  private final Map<String, FeatureProvenance> inputs = new LinkedHashMap<>();
   private final Map<String, Double> extras = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
 

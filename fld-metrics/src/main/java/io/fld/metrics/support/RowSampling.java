@@ -1,5 +1,6 @@
 package io.fld.metrics.support;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Uniform random choices of rows without replacement. */
@@ -19,7 +20,7 @@ public final class RowSampling {
       indices[i] = indices[j];
       indices[j] = swap;
     }
-    return java.util.Arrays.copyOf(indices, count);
+    return Arrays.copyOf(indices, count);
   }
 
   /**
