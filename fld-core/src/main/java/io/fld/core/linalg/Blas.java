@@ -57,14 +57,14 @@ public final class Blas {
 
   /**
    * Computes {@code c = alpha * a * b^T + beta * c} in single precision like {@link
-   * #sgemmTransposedB(int, int, int, float, float[], int, float[], int, float, float[])}, with
-   * {@code a} and {@code b} read from direct buffers starting at the element offsets {@code
-   * aOffset} and {@code bOffset}. OpenBLAS reads direct buffers in place, whereas JavaCPP 1.5.8
-   * copies a heap array whole on every call: one 1024 x 1024 x 128 tile took 3 ms from a 2048-row
-   * array and 55 to 105 ms from a 100000-row one. Tiles of a large matrix therefore come from
-   * direct buffers.
+   * #sgemmTransposedB(int, int, int, float, float[], int, float[], int, float, float[])}, with all
+   * three matrices in direct buffers: {@code a} and {@code b} start at the element offsets {@code
+   * aOffset} and {@code bOffset}, and {@code c} at element 0. OpenBLAS reads and writes direct
+   * buffers in place, whereas JavaCPP 1.5.8 copies a heap array whole on every call: one 1024 x
+   * 1024 x 128 tile took 3 ms from a 2048-row array and 55 to 105 ms from a 100000-row one. Tiles
+   * of a large matrix therefore come from direct buffers.
    *
-   * @throws IllegalArgumentException if {@code a} or {@code b} is not direct or too short
+   * @throws IllegalArgumentException if a buffer is not direct or too short
    */
   public static void sgemmTransposedB(
       int m,
@@ -76,13 +76,13 @@ public final class Blas {
       FloatBuffer b,
       int bOffset,
       float beta,
-      float[] c) {
-    if (!a.isDirect() || !b.isDirect()) {
-      throw new IllegalArgumentException("a and b must be direct buffers");
+      FloatBuffer c) {
+    if (!a.isDirect() || !b.isDirect() || !c.isDirect()) {
+      throw new IllegalArgumentException("a, b and c must be direct buffers");
     }
     checkLength("a", a.capacity(), aOffset + (long) m * k);
     checkLength("b", b.capacity(), bOffset + (long) n * k);
-    checkLength("c", c, (long) m * n);
+    checkLength("c", c.capacity(), (long) m * n);
     if (m == 0 || n == 0) {
       return;
     }
@@ -99,7 +99,7 @@ public final class Blas {
         b.duplicate().position(bOffset),
         k,
         beta,
-        FloatBuffer.wrap(c, 0, m * n),
+        c.duplicate().position(0),
         n);
   }
 

@@ -56,7 +56,7 @@ public final class NearestNeighbors {
     }
     CandidateLists candidates =
         new CandidateLists(rows, Math.min(count + CANDIDATE_SLACK, rows - 1));
-    float[] tile = new float[Math.min(TILE_ROWS, rows) * Math.min(TILE_ROWS, rows)];
+    FloatBuffer tile = Blas.allocateDirect(Math.min(TILE_ROWS, rows) * Math.min(TILE_ROWS, rows));
 
     for (int rowStart = 0; rowStart < rows; rowStart += TILE_ROWS) {
       for (int columnStart = rowStart; columnStart < rows; columnStart += TILE_ROWS) {
@@ -91,7 +91,7 @@ public final class NearestNeighbors {
     }
     CandidateLists candidates =
         new CandidateLists(queries.rows(), Math.min(count + CANDIDATE_SLACK, referenceRows));
-    float[] tile = new float[TILE_ROWS * TILE_ROWS];
+    FloatBuffer tile = Blas.allocateDirect(TILE_ROWS * TILE_ROWS);
 
     for (int queryStart = 0; queryStart < queries.rows(); queryStart += TILE_ROWS) {
       for (int referenceStart = 0; referenceStart < referenceRows; referenceStart += TILE_ROWS) {
@@ -119,7 +119,7 @@ public final class NearestNeighbors {
           squaredRadii.length + " radii given for " + centers.rows() + " centers");
     }
     boolean[] inside = new boolean[queries.rows()];
-    float[] tile = new float[TILE_ROWS * TILE_ROWS];
+    FloatBuffer tile = Blas.allocateDirect(TILE_ROWS * TILE_ROWS);
     FloatBuffer activeScratch = Blas.allocateDirect(TILE_ROWS * queries.dimension());
     double marginScale = ROUNDING_BOUND_SAFETY * queries.dimension() * FLOAT_UNIT_ROUNDOFF;
 
@@ -170,10 +170,10 @@ public final class NearestNeighbors {
       Points columns,
       int columnStart,
       int columnCount,
-      float[] dots) {
+      FloatBuffer dots) {
 
     static Tile compute(
-        Points rows, int rowStart, Points columns, int columnStart, float[] scratch) {
+        Points rows, int rowStart, Points columns, int columnStart, FloatBuffer scratch) {
       int rowCount = Math.min(TILE_ROWS, rows.rows() - rowStart);
       int columnCount = Math.min(TILE_ROWS, columns.rows() - columnStart);
       int dimension = rows.dimension();
@@ -194,7 +194,7 @@ public final class NearestNeighbors {
     double approximateSquaredDistance(int i, int j) {
       return rows.squaredNorm(rowStart + i)
           + columns.squaredNorm(columnStart + j)
-          - 2.0 * dots[i * columnCount + j];
+          - 2.0 * dots.get(i * columnCount + j);
     }
 
     /** Offers the columns of tile row {@code i} to the list of that row. */

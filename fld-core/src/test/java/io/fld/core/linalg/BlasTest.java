@@ -22,11 +22,13 @@ class BlasTest {
   void directSgemmHonorsRowOffsets() {
     FloatBuffer a = Blas.allocateDirect(6).put(new float[] {9, 9, 1, 2, 3, 4});
     FloatBuffer b = Blas.allocateDirect(6).put(new float[] {7, 7, 1, 0, 0, 1});
-    float[] c = new float[4];
+    FloatBuffer c = Blas.allocateDirect(4);
 
     Blas.sgemmTransposedB(2, 2, 2, 1f, a, 2, b, 2, 0f, c);
 
-    assertArrayEquals(new float[] {1, 2, 3, 4}, c);
+    float[] product = new float[4];
+    c.get(0, product);
+    assertArrayEquals(new float[] {1, 2, 3, 4}, product);
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.fld.metrics.support.Inputs;
 import io.fld.metrics.support.Provider;
 import io.fld.metrics.support.ResultBuilder;
 import io.fld.metrics.support.RowSampling;
+import java.nio.FloatBuffer;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,17 +201,21 @@ public final class KidMetric implements Metric {
   private double[] subsetValues(FeatureSet referenceSet, FeatureSet gen, int[] genRows, int size) {
     SplittableRandom random = new SplittableRandom(subsetSeed);
     int dimension = gen.dimension();
-    float[] referenceSample = new float[size * dimension];
-    float[] genSample = new float[size * dimension];
+    PolynomialMmd mmd = new PolynomialMmd(size, dimension);
+    FloatBuffer referenceSample = mmd.allocateSample();
+    FloatBuffer genSample = mmd.allocateSample();
+    float[] row = new float[dimension];
     double[] values = new double[subsets];
     for (int subset = 0; subset < subsets; subset++) {
       int[] referenceRows = RowSampling.shuffle(random, referenceSet.rows(), size);
       int[] genPositions = RowSampling.shuffle(random, genRows.length, size);
       for (int i = 0; i < size; i++) {
-        referenceSet.copyRow(referenceRows[i], referenceSample, i * dimension);
-        gen.copyRow(genRows[genPositions[i]], genSample, i * dimension);
+        referenceSet.copyRow(referenceRows[i], row, 0);
+        referenceSample.put(i * dimension, row);
+        gen.copyRow(genRows[genPositions[i]], row, 0);
+        genSample.put(i * dimension, row);
       }
-      values[subset] = PolynomialMmd.unbiased(referenceSample, genSample, size, dimension);
+      values[subset] = mmd.unbiased(referenceSample, genSample, size);
     }
     return values;
   }

@@ -1,6 +1,7 @@
 package io.fld.metrics.kernel;
 
 import io.fld.core.linalg.Blas;
+import java.nio.FloatBuffer;
 import java.util.stream.IntStream;
 
 /**
@@ -12,37 +13,51 @@ import java.util.stream.IntStream;
  * </pre>
  *
  * The dot products come from single-precision GEMM; the kernel values and their sums are evaluated
- * in double precision.
+ * in double precision. An instance keeps native scratch memory for samples of up to a given size
+ * and is not safe for concurrent use.
  */
 public final class PolynomialMmd {
-  private PolynomialMmd() {}
+  private final int maxSize;
+  private final int dimension;
+  private final FloatBuffer dots;
+
+  /** Creates an estimator for samples of at most {@code maxSize} rows of {@code dimension}. */
+  public PolynomialMmd(int maxSize, int dimension) {
+    this.maxSize = maxSize;
+    this.dimension = dimension;
+    this.dots = Blas.allocateDirect(Math.multiplyExact(maxSize, maxSize));
+  }
+
+  /** Allocates a direct buffer that holds one sample of {@code maxSize} rows. */
+  public FloatBuffer allocateSample() {
+    return Blas.allocateDirect(Math.multiplyExact(maxSize, dimension));
+  }
 
   /**
-   * Computes the estimate for the row-major {@code size x dimension} samples {@code first} and
-   * {@code second}.
+   * Computes the estimate for the row-major {@code size x dimension} samples at the start of the
+   * direct buffers {@code first} and {@code second}.
    *
-   * @throws IllegalArgumentException if {@code size < 2} or an array is too short
+   * @throws IllegalArgumentException unless {@code 2 <= size <= maxSize}
    */
-  public static double unbiased(float[] first, float[] second, int size, int dimension) {
-    if (size < 2) {
-      throw new IllegalArgumentException("the unbiased estimate needs 2 rows, got " + size);
+  public double unbiased(FloatBuffer first, FloatBuffer second, int size) {
+    if (size < 2 || size > maxSize) {
+      throw new IllegalArgumentException(
+          "sample size must lie in [2, " + maxSize + "], got " + size);
     }
-    double withinFirst = kernelSum(first, first, size, dimension, true);
-    double withinSecond = kernelSum(second, second, size, dimension, true);
-    double across = kernelSum(first, second, size, dimension, false);
+    double withinFirst = kernelSum(first, first, size, true);
+    double withinSecond = kernelSum(second, second, size, true);
+    double across = kernelSum(first, second, size, false);
     double pairs = (double) size * (size - 1);
     return (withinFirst + withinSecond) / pairs - 2 * across / ((double) size * size);
   }
 
-  private static double kernelSum(
-      float[] rows, float[] columns, int size, int dimension, boolean skipDiagonal) {
-    float[] dots = new float[size * size];
+  private double kernelSum(FloatBuffer rows, FloatBuffer columns, int size, boolean skipDiagonal) {
     Blas.sgemmTransposedB(size, size, dimension, 1f, rows, 0, columns, 0, 0f, dots);
     double scale = 1.0 / dimension;
     double[] rowSums = new double[size];
     IntStream.range(0, size)
         .parallel()
-        .forEach(i -> rowSums[i] = rowSum(dots, i, size, scale, skipDiagonal));
+        .forEach(i -> rowSums[i] = rowSum(i, size, scale, skipDiagonal));
 
     // Summed in row order, so the result does not depend on the number of threads.
     double sum = 0;
@@ -52,15 +67,14 @@ public final class PolynomialMmd {
     return sum;
   }
 
-  private static double rowSum(
-      float[] dots, int row, int size, double scale, boolean skipDiagonal) {
+  private double rowSum(int row, int size, double scale, boolean skipDiagonal) {
     double sum = 0;
     int offset = row * size;
     for (int j = 0; j < size; j++) {
       if (skipDiagonal && j == row) {
         continue;
       }
-      double base = dots[offset + j] * scale + 1.0;
+      double base = dots.get(offset + j) * scale + 1.0;
       sum += base * base * base;
     }
     return sum;
