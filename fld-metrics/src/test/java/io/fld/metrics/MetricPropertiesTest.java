@@ -189,8 +189,35 @@ class MetricPropertiesTest {
     InvalidInputException error =
         assertThrows(InvalidInputException.class, () -> value("ct", TRAIN, oneTestRow, GEN));
 
-    assertTrue(error.getMessage().contains("holds no test row"), error.getMessage());
+    assertTrue(error.getMessage().contains("contains no test row"), error.getMessage());
     assertTrue(error.getMessage().contains("set cells lower"), error.getMessage());
+  }
+
+  @Test
+  void sizeOptionsDrawSubsets() {
+    MetricOptions fidOptions = MetricOptions.defaults().with("gen-size", 200).with("ref-size", 300);
+    MetricOptions authPctOptions =
+        MetricOptions.defaults().with("gen-size", 100).with("train-size", 400);
+
+    MetricResult fid = compute("fid", fidOptions, TRAIN, TEST, GEN);
+    MetricResult authPct = compute("authpct", authPctOptions, TRAIN, TEST, GEN);
+
+    assertEquals(200, fid.provenance().counts().get("gen"));
+    assertEquals(300, fid.provenance().counts().get("train"));
+    assertEquals(100, authPct.provenance().counts().get("gen"));
+    assertEquals(400, authPct.provenance().counts().get("train"));
+  }
+
+  @Test
+  void seedChangesSubsetsReproducibly() {
+    MetricOptions options = MetricOptions.defaults().with("gen-size", 200);
+
+    double first = compute("fid", options.withSeed(1), TRAIN, TEST, GEN).value();
+    double again = compute("fid", options.withSeed(1), TRAIN, TEST, GEN).value();
+    double other = compute("fid", options.withSeed(2), TRAIN, TEST, GEN).value();
+
+    assertEquals(first, again, 0.0);
+    assertTrue(first != other, "seeds 1 and 2 gave the same FID " + first);
   }
 
   @Test

@@ -127,14 +127,15 @@ class ReferenceAgreementTest {
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(
         Locale.ROOT,
-        "reference %-20s %-10s ours %.8g  reference mean %.8g [%.6g, %.6g]  %.3f s%n",
+        "reference %-20s %-10s ours %.8g  reference mean %.8g [%.6g, %.6g]  %.3f s %s%n",
         c,
         metric,
         result.value(),
         reference.mean(),
         reference.min(),
         reference.max(),
-        seconds);
+        seconds,
+        result.warnings());
     return result;
   }
 }

@@ -24,6 +24,9 @@ class ScaleBenchmarkTest {
   private static final int TRAIN_ROWS = 50_000;
   private static final int GEN_ROWS = 10_000;
   private static final int DIMENSION = 768;
+  private static final int USER_TIME_FIELD = 11;
+  private static final int SYSTEM_TIME_FIELD = 12;
+  private static final long NANOS_PER_TICK = 10_000_000L;
 
   @Test
   void fidAndPrecisionAtScale() throws IOException {
@@ -32,6 +35,7 @@ class ScaleBenchmarkTest {
 
     for (String metric : new String[] {"fid", "precision"}) {
       long start = System.nanoTime();
+      long cpuStart = processCpuNanos();
       MetricResult result =
           CompanionMetrics.providers().stream()
               .filter(p -> p.name().equals(metric))
@@ -40,15 +44,36 @@ class ScaleBenchmarkTest {
               .create(MetricOptions.defaults())
               .compute(train, null, gen);
       double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
       System.out.printf(
           Locale.ROOT,
-          "benchmark %s = %.6g in %.2f s, peak RSS %s%n",
+          "benchmark %s = %.6g in %.2f s wall, %.2f s process CPU, peak RSS %s%n",
           metric,
           result.value(),
           seconds,
+          cpuSeconds,
           peakResidentSetSize());
       assertTrue(Double.isFinite(result.value()));
     }
+  }
+
+  /**
+   * Returns the user plus system CPU time of all threads of this process from {@code
+   * /proc/self/stat}, assuming 100 clock ticks per second, or -1 where that file is missing. On a
+   * shared machine it shows the work done, which the wall time does not; OpenBLAS threads that spin
+   * while waiting add to it.
+   */
+  private static long processCpuNanos() throws IOException {
+    Path stat = Path.of("/proc/self/stat");
+    if (!Files.isReadable(stat)) {
+      return -1;
+    }
+    String content = Files.readString(stat);
+    // Fields after the parenthesized command name; utime and stime are fields 14 and 15.
+    String[] fields = content.substring(content.lastIndexOf(')') + 2).split(" ");
+    long ticks =
+        Long.parseLong(fields[USER_TIME_FIELD]) + Long.parseLong(fields[SYSTEM_TIME_FIELD]);
+    return ticks * NANOS_PER_TICK;
   }
 
   private static String peakResidentSetSize() throws IOException {

@@ -60,9 +60,9 @@ public final class Blas {
    * #sgemmTransposedB(int, int, int, float, float[], int, float[], int, float, float[])}, with all
    * three matrices in direct buffers: {@code a} and {@code b} start at the element offsets {@code
    * aOffset} and {@code bOffset}, and {@code c} at element 0. OpenBLAS reads and writes direct
-   * buffers in place, whereas JavaCPP 1.5.8 copies a heap array whole on every call: one 1024 x
-   * 1024 x 128 tile took 3 ms from a 2048-row array and 55 to 105 ms from a 100000-row one. Tiles
-   * of a large matrix therefore come from direct buffers.
+   * buffers in place, whereas JavaCPP 1.5.8 copies a heap array whole on every call. One 1024 x
+   * 1024 x 128 tile took 3 ms from a 2048-row array and 55 to 105 ms from a 100000-row one, so
+   * tiles of a large matrix should come from direct buffers.
    *
    * @throws IllegalArgumentException if a buffer is not direct or too short
    */

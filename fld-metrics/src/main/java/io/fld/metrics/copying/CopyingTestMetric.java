@@ -45,8 +45,8 @@ public final class CopyingTestMetric implements Metric {
   static final int DEFAULT_RESTARTS = 10;
 
   /**
-   * A cell counts when it holds more than this many generated rows: the threshold tau = 20 / m on
-   * the cell's share of the m generated rows.
+   * A cell counts when it contains more than this many generated rows: the threshold tau = 20 / m
+   * on the cell's share of the m generated rows.
    */
   static final int MINIMUM_GEN_ROWS = 20;
 
@@ -183,7 +183,7 @@ public final class CopyingTestMetric implements Metric {
                 + cell
                 + " of "
                 + cells
-                + " holds no "
+                + " contains no "
                 + role.label()
                 + " row, so the cell cannot be tested; set "
                 + CELLS

@@ -28,7 +28,7 @@ public final class PolynomialMmd {
     this.dots = Blas.allocateDirect(Math.multiplyExact(maxSize, maxSize));
   }
 
-  /** Allocates a direct buffer that holds one sample of {@code maxSize} rows. */
+  /** Allocates a direct buffer for one sample of {@code maxSize} rows. */
   public FloatBuffer allocateSample() {
     return Blas.allocateDirect(Math.multiplyExact(maxSize, dimension));
   }

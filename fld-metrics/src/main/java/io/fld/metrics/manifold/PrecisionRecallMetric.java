@@ -43,7 +43,7 @@ public final class PrecisionRecallMetric implements Metric {
               String.valueOf(DEFAULT_NEIGHBORS),
               "the radius of a row reaches its k-th nearest row of the same set, counting itself"));
 
-  /** Which share the metric reports. */
+  /** The share a metric reports, with the set that spans the manifold. */
   private enum Side {
     PRECISION("precision", Role.TRAIN, Role.GEN),
     RECALL("recall", Role.GEN, Role.TRAIN);

@@ -51,7 +51,7 @@ public final class ResultBuilder {
     return this;
   }
 
-  /** Adds and logs a warning; it should say what the user can do about it. */
+  /** Adds and logs a warning, which should tell the user what to do about it. */
   public ResultBuilder warn(String message) {
     LOG.log(Level.WARNING, metricId + ": " + message);
     warnings.add(message);
@@ -71,11 +71,24 @@ public final class ResultBuilder {
     return new MetricResult(metricId, value, extras, warnings, provenance);
   }
 
+  /**
+   * Returns the module version when the library runs on the module path, else the jar manifest's
+   * implementation version, else "development build".
+   */
+  private static String libraryVersion() {
+    Module module = ResultBuilder.class.getModule();
+    if (module.isNamed() && module.getDescriptor().rawVersion().isPresent()) {
+      return module.getDescriptor().rawVersion().get();
+    }
+    Package metricsPackage = ResultBuilder.class.getPackage();
+    String manifestVersion =
+        metricsPackage == null ? null : metricsPackage.getImplementationVersion();
+    return manifestVersion == null ? "development build" : manifestVersion;
+  }
+
   private static Map<String, String> versions() {
     Map<String, String> versions = new LinkedHashMap<>();
-    Package metricsPackage = ResultBuilder.class.getPackage();
-    String library = metricsPackage == null ? null : metricsPackage.getImplementationVersion();
-    versions.put("fld", library == null ? "development build" : library);
+    versions.put("fld", libraryVersion());
     versions.put("java", Runtime.version().toString());
     versions.put("openblas", Blas.version());
     return versions;
