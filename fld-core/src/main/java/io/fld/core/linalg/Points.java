@@ -9,6 +9,9 @@ import java.util.Objects;
  * squared norms in double precision. Distance kernels take points that share one origin; choosing
  * an origin near the data, such as the mean of the training rows, keeps the {@code |x|^2 + |y|^2 -
  * 2 x.y} expansion free of the cancellation that a large common offset would cause.
+ *
+ * <p>The values live in a direct buffer, so GEMM reads them in place. NOTE: that native memory is
+ * released only when the garbage collector reclaims the points, not when a metric returns.
  */
 public final class Points {
   private final FloatBuffer values;
