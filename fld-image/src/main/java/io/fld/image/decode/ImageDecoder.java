@@ -12,13 +12,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
@@ -46,7 +43,6 @@ public final class ImageDecoder {
   private static final int EIGHT_BITS = 8;
   private static final int GRAY_COMPONENTS = 1;
   private static final int CMYK_COMPONENTS = 4;
-  private static final int TWELVEMONKEYS_FIRST = 0;
   private static final String TWELVEMONKEYS_PACKAGE = "com.twelvemonkeys.";
   private static final String[] TRUNCATION_WARNINGS = {"premature end", "truncated"};
 
@@ -89,13 +85,13 @@ public final class ImageDecoder {
    */
   public RgbImage decode(byte[] content, String name) throws IOException {
     ImageFormat format = formatOf(content, name);
-    ImageReader reader = readerFor(format, name);
+    ImageReader reader = readerFor(format, JpegMarkers.isFourComponent(content), name);
     try (ImageInputStream input = streamOf(content)) {
       reader.setInput(input, true, true);
       checkPixelLimit(reader.getWidth(0), reader.getHeight(0), name);
       List<String> warnings = new ArrayList<>();
       reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-      BufferedImage image = reader.read(0, paramFor(reader));
+      BufferedImage image = reader.read(0);
       rejectTruncation(warnings, format, name);
       return toRgb(image);
     } catch (InvalidInputException e) {
@@ -121,7 +117,7 @@ public final class ImageDecoder {
       throw empty(name);
     }
     ImageFormat format = formatOf(head, name);
-    ImageReader reader = readerFor(format, name);
+    ImageReader reader = readerFor(format, false, name);
     try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
       reader.setInput(input, true, true);
       int width = reader.getWidth(0);
@@ -245,16 +241,6 @@ public final class ImageDecoder {
     return (int) Math.round(sample * (double) EIGHT_BIT_MAX / max);
   }
 
-  private static ImageReadParam paramFor(ImageReader reader) throws IOException {
-    ImageReadParam param = reader.getDefaultReadParam();
-    ImageTypeSpecifier raw = reader.getRawImageType(0);
-    boolean cmyk = raw != null && raw.getColorModel().getNumColorComponents() == CMYK_COMPONENTS;
-    if (cmyk) {
-      param.setDestinationType(raw);
-    }
-    return param;
-  }
-
   private void checkPixelLimit(int width, int height, String name) {
     long pixels = (long) width * height;
     if (pixels > pixelLimit) {
@@ -298,10 +284,13 @@ public final class ImageDecoder {
     return text ? "it looks like a text file" : "it starts with bytes " + hex;
   }
 
-  private static ImageReader readerFor(ImageFormat format, String name) {
-    Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
+  /**
+   * Picks the reader: TwelveMonkeys where installed, except for four-component (CMYK and YCCK)
+   * JPEGs, where the JDK reader yields the ink values in the convention Pillow uses.
+   */
+  private static ImageReader readerFor(ImageFormat format, boolean fourComponentJpeg, String name) {
     List<ImageReader> found = new ArrayList<>();
-    readers.forEachRemaining(found::add);
+    ImageIO.getImageReadersByFormatName(format.imageIoName()).forEachRemaining(found::add);
     if (found.isEmpty()) {
       throw new InvalidInputException(
           name
@@ -311,15 +300,20 @@ public final class ImageDecoder {
               + format.imageIoName()
               + " jar on the class or module path");
     }
-    found.sort(
-        (a, b) ->
-            Boolean.compare(
-                !a.getClass().getName().startsWith(TWELVEMONKEYS_PACKAGE),
-                !b.getClass().getName().startsWith(TWELVEMONKEYS_PACKAGE)));
-    for (int i = TWELVEMONKEYS_FIRST + 1; i < found.size(); i++) {
-      found.get(i).dispose();
+    ImageReader chosen = found.get(0);
+    for (ImageReader reader : found) {
+      boolean twelveMonkeys = reader.getClass().getName().startsWith(TWELVEMONKEYS_PACKAGE);
+      if (twelveMonkeys != fourComponentJpeg) {
+        chosen = reader;
+        break;
+      }
     }
-    return found.get(TWELVEMONKEYS_FIRST);
+    for (ImageReader reader : found) {
+      if (reader != chosen) {
+        reader.dispose();
+      }
+    }
+    return chosen;
   }
 
   private static ImageInputStream streamOf(byte[] content) {

@@ -1,0 +1,362 @@
+package io.fld.image.decode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fld.api.InvalidInputException;
+import io.fld.api.sample.RgbImage;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Decodes images of every supported kind, written by the test, and rejects bad files by name. */
+class ImageDecoderTest {
+
+  private static final int WIDTH = 13;
+  private static final int HEIGHT = 7;
+  private static final int JPEG_TOLERANCE = 3;
+
+  private final ImageDecoder decoder = new ImageDecoder();
+
+  @TempDir Path folder;
+
+  @Test
+  void sixteenBitRgbaPngMapsByRoundedDivisionAndDropsAlpha() throws IOException {
+    ComponentColorModel model =
+        new ComponentColorModel(
+            ColorSpace.getInstance(ColorSpace.CS_sRGB),
+            true,
+            false,
+            Transparency.TRANSLUCENT,
+            DataBuffer.TYPE_USHORT);
+    WritableRaster raster = model.createCompatibleWritableRaster(WIDTH, HEIGHT);
+    for (int i = 0; i < WIDTH * HEIGHT; i++) {
+      int x = i % WIDTH;
+      int y = i / WIDTH;
+      raster.setPixel(x, y, new int[] {i * 701 % 65536, 128 + 257 * (i % 255), 65535, i * 97});
+    }
+    RgbImage image = roundTrip(new BufferedImage(model, raster, false, null), "png");
+
+    for (int i = 0; i < WIDTH * HEIGHT; i++) {
+      int x = i % WIDTH;
+      int y = i / WIDTH;
+      assertEquals(Math.round((i * 701 % 65536) / 257.0), image.sample(x, y, 0));
+      assertEquals(Math.round((128 + 257 * (i % 255)) / 257.0), image.sample(x, y, 1));
+      assertEquals(255, image.sample(x, y, 2));
+    }
+  }
+
+  @Test
+  void sixteenBitGrayPngExpandsToRgb() throws IOException {
+    BufferedImage gray = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_USHORT_GRAY);
+    gray.getRaster().setSample(3, 2, 0, 40_000);
+    RgbImage image = roundTrip(gray, "png");
+
+    assertPixel(image, 3, 2, 156, 156, 156);
+    assertPixel(image, 0, 0, 0, 0, 0);
+  }
+
+  @Test
+  void grayWithAlphaPngKeepsGrayAndDropsAlpha() throws IOException {
+    ComponentColorModel model =
+        new ComponentColorModel(
+            ColorSpace.getInstance(ColorSpace.CS_GRAY),
+            true,
+            false,
+            Transparency.TRANSLUCENT,
+            DataBuffer.TYPE_BYTE);
+    WritableRaster raster = model.createCompatibleWritableRaster(WIDTH, HEIGHT);
+    raster.setPixel(1, 1, new int[] {77, 0});
+    raster.setPixel(2, 1, new int[] {200, 128});
+    RgbImage image = roundTrip(new BufferedImage(model, raster, false, null), "png");
+
+    assertPixel(image, 1, 1, 77, 77, 77);
+    assertPixel(image, 2, 1, 200, 200, 200);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 4})
+  void lowBitDepthGrayPngScalesToFullRange(int bits) throws IOException {
+    BufferedImage gray =
+        ImageTypeSpecifier.createGrayscale(bits, DataBuffer.TYPE_BYTE, false)
+            .createBufferedImage(WIDTH, HEIGHT);
+    int max = (1 << bits) - 1;
+    gray.getRaster().setSample(5, 3, 0, max);
+    gray.getRaster().setSample(6, 3, 0, max / 2);
+    RgbImage image = roundTrip(gray, "png");
+
+    assertPixel(image, 5, 3, 255, 255, 255);
+    int half = (int) Math.round((max / 2) * 255.0 / max);
+    assertPixel(image, 6, 3, half, half, half);
+    assertPixel(image, 0, 0, 0, 0, 0);
+  }
+
+  @Test
+  void palettePngWithTransparencyUsesPaletteColors() throws IOException {
+    byte[] red = {10, (byte) 200, 0};
+    byte[] green = {20, 100, 0};
+    byte[] blue = {30, 50, (byte) 255};
+    byte[] alpha = {(byte) 255, 0, (byte) 128};
+    IndexColorModel palette = new IndexColorModel(8, 3, red, green, blue, alpha);
+    BufferedImage image =
+        new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_INDEXED, palette);
+    image.getRaster().setSample(4, 4, 0, 1);
+    image.getRaster().setSample(5, 4, 0, 2);
+    RgbImage decoded = roundTrip(image, "png");
+
+    assertPixel(decoded, 0, 0, 10, 20, 30);
+    assertPixel(decoded, 4, 4, 200, 100, 50);
+    assertPixel(decoded, 5, 4, 0, 0, 255);
+  }
+
+  @Test
+  void bmpAndGifDecodeExactly() throws IOException {
+    BufferedImage rgb = pattern();
+    RgbImage bmp = roundTrip(rgb, "bmp");
+    assertPixelsEqual(rgb, bmp, 0);
+
+    byte[] levels = new byte[256];
+    for (int i = 0; i < levels.length; i++) {
+      levels[i] = (byte) i;
+    }
+    IndexColorModel palette = new IndexColorModel(8, 256, levels, levels, levels);
+    BufferedImage indexed =
+        new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_INDEXED, palette);
+    indexed.getRaster().setSample(2, 2, 0, 99);
+    RgbImage gif = roundTrip(indexed, "gif");
+    assertPixel(gif, 2, 2, 99, 99, 99);
+  }
+
+  @Test
+  void baselineAndProgressiveJpegDecodeCloseToTheSource() throws IOException {
+    BufferedImage source = smooth();
+    RgbImage baseline = decoder.decode(jpeg(source, false), "baseline.jpg");
+    RgbImage progressive = decoder.decode(jpeg(source, true), "progressive.jpg");
+
+    assertPixelsEqual(source, baseline, JPEG_TOLERANCE);
+    assertPixelsEqual(source, progressive, JPEG_TOLERANCE);
+  }
+
+  @Test
+  void cmykJpegConvertsWithPillowsRule() throws IOException {
+    WritableRaster cmyk = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 16, 16, 4, null);
+    int[] storedInverted = {255, 0, 0, 255};
+    for (int y = 0; y < 16; y++) {
+      for (int x = 0; x < 16; x++) {
+        cmyk.setPixel(x, y, storedInverted);
+      }
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    try (ImageOutputStream output = ImageIO.createImageOutputStream(bytes)) {
+      writer.setOutput(output);
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionQuality(1f);
+      writer.write(null, new IIOImage(cmyk, null, null), param);
+    } finally {
+      writer.dispose();
+    }
+    RgbImage image = decoder.decode(withAdobeMarker(bytes.toByteArray()), "cmyk.jpg");
+
+    assertEquals(255, image.sample(8, 8, 0), 2);
+    assertEquals(0, image.sample(8, 8, 1), 2);
+    assertEquals(0, image.sample(8, 8, 2), 2);
+  }
+
+  @Test
+  void formatIsRecognizedByContentNotExtension() throws IOException {
+    Path misnamed = folder.resolve("actually-a-png.jpg");
+    ImageIO.write(pattern(), "png", misnamed.toFile());
+
+    assertPixelsEqual(pattern(), decoder.decode(misnamed), 0);
+    assertEquals(ImageFormat.PNG, decoder.probe(misnamed).format());
+  }
+
+  @Test
+  void zeroByteFileIsRejectedByName() throws IOException {
+    Path empty = Files.createFile(folder.resolve("empty.png"));
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> decoder.decode(empty));
+    assertTrue(error.getMessage().contains("empty.png"), error.getMessage());
+    assertTrue(error.getMessage().contains("0 bytes"), error.getMessage());
+    assertThrows(InvalidInputException.class, () -> decoder.probe(empty));
+  }
+
+  @Test
+  void textFileNamedPngIsRejectedByName() throws IOException {
+    Path text = Files.writeString(folder.resolve("notes.png"), "hello, these are notes\n");
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> decoder.decode(text));
+    assertTrue(error.getMessage().contains("notes.png"), error.getMessage());
+    assertTrue(error.getMessage().contains("text file"), error.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"png", "jpeg"})
+  void truncatedImageIsRejectedByName(String format) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ImageIO.write(noisy(64, 64), format, bytes);
+    byte[] whole = bytes.toByteArray();
+    Path truncated = folder.resolve("cut." + format);
+    Files.write(truncated, Arrays.copyOf(whole, whole.length / 2));
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> decoder.decode(truncated));
+    assertTrue(error.getMessage().contains("cut." + format), error.getMessage());
+    assertTrue(error.getMessage().contains("truncated"), error.getMessage());
+  }
+
+  @Test
+  void decompressionBombIsRejectedFromTheHeaderAlone() throws IOException {
+    Path bomb = Files.write(folder.resolve("bomb.png"), pngHeaderOnly(100_000, 100_000));
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> decoder.decode(bomb));
+    assertTrue(error.getMessage().contains("bomb.png"), error.getMessage());
+    assertTrue(error.getMessage().contains("10000000000 pixels"), error.getMessage());
+    assertThrows(InvalidInputException.class, () -> decoder.probe(bomb));
+
+    ImageDecoder strict = new ImageDecoder(WIDTH * HEIGHT - 1);
+    Path small = folder.resolve("small.png");
+    ImageIO.write(pattern(), "png", small.toFile());
+    assertThrows(InvalidInputException.class, () -> strict.decode(small));
+  }
+
+  @Test
+  void webpIsRecognizedByItsSignature() {
+    byte[] head = "RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1);
+
+    assertEquals(ImageFormat.WEBP, ImageFormat.sniff(head, head.length).orElseThrow());
+  }
+
+  private RgbImage roundTrip(BufferedImage image, String format) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    assertTrue(ImageIO.write(image, format, bytes), "no " + format + " writer for this image");
+    return decoder.decode(bytes.toByteArray(), "image." + format);
+  }
+
+  private static byte[] jpeg(BufferedImage image, boolean progressive) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    try (ImageOutputStream output = ImageIO.createImageOutputStream(bytes)) {
+      writer.setOutput(output);
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionQuality(1f);
+      if (progressive) {
+        param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+      }
+      writer.write(null, new IIOImage(image, null, null), param);
+    } finally {
+      writer.dispose();
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Inserts an Adobe APP14 segment (transform 0: CMYK) after the start-of-image marker, as
+   * Photoshop writes it; readers then take the stored samples as inverted ink amounts.
+   */
+  private static byte[] withAdobeMarker(byte[] jpeg) {
+    byte[] adobe = {
+      (byte) 0xff, (byte) 0xee, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0
+    };
+    ByteBuffer out = ByteBuffer.allocate(jpeg.length + adobe.length);
+    out.put(jpeg, 0, 2).put(adobe).put(jpeg, 2, jpeg.length - 2);
+    return out.array();
+  }
+
+  private static byte[] pngHeaderOnly(int width, int height) {
+    ByteBuffer chunk = ByteBuffer.allocate(4 + 13);
+    chunk.put("IHDR".getBytes(StandardCharsets.ISO_8859_1));
+    chunk.putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0);
+    chunk.put((byte) 0).put((byte) 0);
+    CRC32 crc = new CRC32();
+    crc.update(chunk.array());
+    ByteBuffer file = ByteBuffer.allocate(8 + 4 + chunk.capacity() + 4);
+    file.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    file.putInt(13).put(chunk.array()).putInt((int) crc.getValue());
+    return file.array();
+  }
+
+  private static BufferedImage pattern() {
+    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_3BYTE_BGR);
+    for (int y = 0; y < HEIGHT; y++) {
+      for (int x = 0; x < WIDTH; x++) {
+        image.setRGB(x, y, (x * 19 << 16) | (y * 31 << 8) | ((x + y) * 11));
+      }
+    }
+    return image;
+  }
+
+  private static BufferedImage smooth() {
+    BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_3BYTE_BGR);
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        image.setRGB(x, y, (x * 3 << 16) | (y * 4 << 8) | 128);
+      }
+    }
+    return image;
+  }
+
+  private static BufferedImage noisy(int width, int height) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+    java.util.Random random = new java.util.Random(1);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        image.setRGB(x, y, random.nextInt(1 << 24));
+      }
+    }
+    return image;
+  }
+
+  private static void assertPixel(RgbImage image, int x, int y, int r, int g, int b) {
+    int[] actual = {image.sample(x, y, 0), image.sample(x, y, 1), image.sample(x, y, 2)};
+    assertEquals(
+        Arrays.toString(new int[] {r, g, b}), Arrays.toString(actual), "pixel " + x + "," + y);
+  }
+
+  private static void assertPixelsEqual(BufferedImage expected, RgbImage actual, int tolerance) {
+    assertEquals(expected.getWidth(), actual.width());
+    assertEquals(expected.getHeight(), actual.height());
+    for (int y = 0; y < expected.getHeight(); y++) {
+      for (int x = 0; x < expected.getWidth(); x++) {
+        int rgb = expected.getRGB(x, y);
+        int[] channels = {(rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff};
+        for (int c = 0; c < 3; c++) {
+          int difference = Math.abs(channels[c] - actual.sample(x, y, c));
+          assertTrue(
+              difference <= tolerance,
+              "pixel " + x + "," + y + " channel " + c + " off by " + difference);
+        }
+      }
+    }
+  }
+}
