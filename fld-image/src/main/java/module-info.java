@@ -10,4 +10,8 @@ module io.fld.image {
 
   exports io.fld.image.decode;
   exports io.fld.image.preprocess;
+  exports io.fld.image.source;
+
+  provides io.fld.api.plugin.FldPlugin with
+      io.fld.image.plugin.ImagePlugin;
 }

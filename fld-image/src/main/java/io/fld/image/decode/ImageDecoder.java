@@ -74,6 +74,12 @@ public final class ImageDecoder {
    * @throws IOException if the file cannot be read
    */
   public RgbImage decode(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new InvalidInputException(
+          file
+              + ": is a folder, not an image file; pass an image file, or read the folder as a"
+              + " sample source");
+    }
     return decode(Files.readAllBytes(file), file.toString());
   }
 

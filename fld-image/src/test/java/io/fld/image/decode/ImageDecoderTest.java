@@ -209,6 +209,15 @@ class ImageDecoderTest {
   }
 
   @Test
+  void folderWhereAnImageIsExpectedIsRejectedByName() throws IOException {
+    Path directory = Files.createDirectory(folder.resolve("looks-like.png"));
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> decoder.decode(directory));
+    assertTrue(error.getMessage().contains("looks-like.png: is a folder"), error.getMessage());
+  }
+
+  @Test
   void textFileNamedPngIsRejectedByName() throws IOException {
     Path text = Files.writeString(folder.resolve("notes.png"), "hello, these are notes\n");
 
