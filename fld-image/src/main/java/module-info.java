@@ -7,10 +7,14 @@ module io.fld.image {
   requires transitive java.desktop;
   requires com.twelvemonkeys.imageio.jpeg;
   requires com.twelvemonkeys.imageio.webp;
+  requires com.microsoft.onnxruntime;
+  requires java.net.http;
 
   exports io.fld.image.decode;
   exports io.fld.image.preprocess;
   exports io.fld.image.source;
+  exports io.fld.image.onnx;
+  exports io.fld.image.model;
 
   provides io.fld.api.plugin.FldPlugin with
       io.fld.image.plugin.ImagePlugin;
