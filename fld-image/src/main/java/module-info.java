@@ -16,6 +16,8 @@ module io.fld.image {
   exports io.fld.image.onnx;
   exports io.fld.image.model;
 
+  uses io.fld.api.plugin.FldPlugin;
+
   provides io.fld.api.plugin.FldPlugin with
       io.fld.image.plugin.ImagePlugin;
 }

@@ -5,6 +5,7 @@ import io.fld.api.extract.ExtractorOptions;
 import io.fld.api.extract.FeatureExtractor;
 import io.fld.api.extract.FeatureExtractorProvider;
 import io.fld.api.sample.RgbImage;
+import io.fld.image.model.ModelBacked;
 import io.fld.image.model.ModelEntry;
 import io.fld.image.model.ModelStore;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * resizes its input itself or needs the preprocessing to do it; {@code download=true} allows a
  * download.
  */
-public class OnnxExtractorProvider implements FeatureExtractorProvider {
+public class OnnxExtractorProvider implements FeatureExtractorProvider, ModelBacked {
 
   /** Extra option: {@code model} or {@code java}. */
   public static final String INPUT_RESIZE = "input-resize";
@@ -41,6 +42,11 @@ public class OnnxExtractorProvider implements FeatureExtractorProvider {
   /** Returns the extractor definition, including its default model entry. */
   public ImageExtractorSpec spec() {
     return spec;
+  }
+
+  @Override
+  public ModelEntry modelEntry() {
+    return spec.model();
   }
 
   @Override
