@@ -16,6 +16,7 @@ public final class PilResizeCropNormalize implements ImageTransform {
   private static final int CHANNELS = 3;
   private static final float MAX_8BIT = 255f;
   private static final int BYTE_MASK = 0xff;
+  private static final int LEVELS = 256;
 
   private final String name;
   private final ResizeMode mode;
@@ -23,6 +24,7 @@ public final class PilResizeCropNormalize implements ImageTransform {
   private final int crop;
   private final float[] mean;
   private final float[] std;
+  private final float[][] lookup;
 
   /**
    * Creates the transform.
@@ -48,6 +50,22 @@ public final class PilResizeCropNormalize implements ImageTransform {
     this.crop = crop;
     this.mean = mean.clone();
     this.std = std.clone();
+    this.lookup = lookupTables(this.mean, this.std);
+  }
+
+  /**
+   * Tabulates {@code (v / 255 - mean) / std} for every 8-bit value and channel, with the same
+   * single-precision operations as the direct formula, so the results are identical.
+   */
+  private static float[][] lookupTables(float[] mean, float[] std) {
+    float[][] tables = new float[CHANNELS][LEVELS];
+    for (int c = 0; c < CHANNELS; c++) {
+      for (int v = 0; v < LEVELS; v++) {
+        float unit = v / MAX_8BIT;
+        tables[c][v] = (unit - mean[c]) / std[c];
+      }
+    }
+    return tables;
   }
 
   @Override
@@ -115,8 +133,7 @@ public final class PilResizeCropNormalize implements ImageTransform {
         int in = rowIn + x * CHANNELS;
         int at = y * crop + x;
         for (int c = 0; c < CHANNELS; c++) {
-          float unit = (pixels[in + c] & BYTE_MASK) / MAX_8BIT;
-          out[c * plane + at] = (unit - mean[c]) / std[c];
+          out[c * plane + at] = lookup[c][pixels[in + c] & BYTE_MASK];
         }
       }
     }
