@@ -74,7 +74,7 @@ final class CacheFile {
    * Reads the entry in {@code file}.
    *
    * @throws CacheFormatException if the file is truncated, corrupt, of an unsupported version or
-   *     written for another key; the message says which
+   *     written for another key. The message names the cause
    */
   static FeatureSet read(Path file, String expectedKey) throws IOException {
     byte[] content = Files.readAllBytes(file);

@@ -56,7 +56,7 @@ public final class FeatureCache {
     return directory;
   }
 
-  /** Returns the file that holds the entry of {@code key}. */
+  /** Returns the file that contains the entry of {@code key}. */
   public Path entryPath(CacheKey key) {
     return directory.resolve(key.fileStem() + ENTRY_SUFFIX);
   }

@@ -93,7 +93,7 @@ class FeatureCacheTest {
   }
 
   @Test
-  void otherFormatVersionsAreRejectedNamingTheSupportedRange() throws IOException {
+  void otherVersionsRejectedWithRange() throws IOException {
     FeatureCache cache = FeatureCache.open(folder);
     cache.store(KEY, randomFeatures(2, 4));
     Path entry = cache.entryPath(KEY);

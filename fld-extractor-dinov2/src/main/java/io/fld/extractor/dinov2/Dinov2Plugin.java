@@ -28,7 +28,7 @@ public final class Dinov2Plugin implements FldPlugin {
 
   /**
    * The default model file. No checksum is published for it, so the first {@code fld models pull}
-   * records the SHA-256 it sees and later uses verify against it.
+   * records the SHA-256 of the download, and later uses verify the file against it.
    */
   public static final ModelEntry MODEL =
       new ModelEntry(

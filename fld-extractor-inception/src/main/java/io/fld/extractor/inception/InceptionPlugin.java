@@ -16,9 +16,9 @@ import java.util.Optional;
  * --model}: an export of the FID Inception-v3 network ({@code pt_inception-2015-12-05} weights)
  * whose single output is the 2048-d pool3 vector. By default the network is expected to resize its
  * input to 299 x 299 itself (bilinear, align_corners false) and map it to [-1, 1], as the FID
- * network does, and receives the image scaled to [0, 1] at its own size. For an export with a fixed
- * 299 x 299 input, pass the extractor option {@code input-resize=java}: the resize and the {@code
- * 2x - 1} mapping then run in Java, matching torch to 1e-5.
+ * network does. It then receives the image scaled to [0, 1] at its own size. For an export with a
+ * fixed 299 x 299 input, pass the extractor option {@code input-resize=java}: the resize and the
+ * {@code 2x - 1} mapping then run in Java, matching torch to 1e-5.
  */
 public final class InceptionPlugin implements FldPlugin {
 
@@ -30,7 +30,7 @@ public final class InceptionPlugin implements FldPlugin {
 
   /**
    * The default model file. No checksum is published for it, so the first {@code fld models pull}
-   * records the SHA-256 it sees and later uses verify against it.
+   * records the SHA-256 of the download, and later uses verify the file against it.
    */
   public static final ModelEntry MODEL =
       new ModelEntry(

@@ -1,7 +1,7 @@
 package io.fld.image.decode;
 
 /**
- * What an image header tells before its pixels are decoded.
+ * The format and dimensions of an image, read from its header before any pixel is decoded.
  *
  * @param format the container format, recognized by content
  * @param width the width in pixels

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param fileName the file name in the model folder
  * @param url the download address, pinned to an immutable revision
  * @param sha256 the published SHA-256 of the file in lower-case hex, or empty when none is
- *     published; then the checksum seen at the first pull is recorded and verified afterwards
+ *     published. In that case the first pull records the checksum, and later checks verify it
  * @param inputName the input tensor name, used when the file has more than one input
  * @param outputName the output tensor name, used when the file has more than one output
  * @param inputSide the side of the square input, or {@link #DYNAMIC} when the model resizes its

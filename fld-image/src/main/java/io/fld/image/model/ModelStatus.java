@@ -19,7 +19,7 @@ public record ModelStatus(
     Optional<String> actualSha256,
     Optional<String> expectedSha256) {
 
-  /** What a check of a model file found. */
+  /** The outcome of checking a model file. */
   public enum State {
     /** The file is not in the model folder. */
     MISSING,

@@ -108,7 +108,7 @@ public final class ModelStore {
   /**
    * Downloads the model of {@code entry} from its address, verifies it and moves it into place.
    *
-   * @throws InvalidInputException if the entry has no address, the server answers with an error, or
+   * @throws InvalidInputException if the entry has no address, the server returns an HTTP error, or
    *     the checksum differs
    * @throws IOException if the download fails; the message names the address and the expected path,
    *     so that the file can be fetched by other means

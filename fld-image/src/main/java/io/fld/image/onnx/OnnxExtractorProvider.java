@@ -20,7 +20,7 @@ import java.util.Optional;
  * extra option {@code download=true}) a download from the entry's address, verified by checksum.
  * Listing the provider loads nothing.
  *
- * <p>Extra options: {@code input-resize=model|java} says whether a model given with {@code --model}
+ * <p>Extra options: {@code input-resize=model|java} sets whether a model given with {@code --model}
  * resizes its input itself or needs the preprocessing to do it; {@code download=true} allows a
  * download.
  */

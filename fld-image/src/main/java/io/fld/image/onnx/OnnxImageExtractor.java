@@ -16,8 +16,8 @@ import java.util.stream.IntStream;
 /**
  * A feature extractor that preprocesses images in parallel and runs an ONNX network on batches of
  * them. Images whose tensors differ in shape (possible only when the network resizes its input) are
- * run in separate batches; the result never depends on how samples are batched, up to the runtime's
- * floating-point reassociation.
+ * run in separate batches. Up to the runtime's floating-point reassociation, the result does not
+ * depend on how samples are batched.
  */
 public final class OnnxImageExtractor implements FeatureExtractor<RgbImage> {
 

@@ -1,6 +1,6 @@
 package io.fld.image.preprocess;
 
-/** How torchvision's {@code Resize} chooses the output size. */
+/** The rule by which torchvision's {@code Resize} chooses the output size. */
 public enum ResizeMode {
   /** {@code Resize((size, size))}: both sides become {@code size}, the aspect ratio is not kept. */
   SQUARE,

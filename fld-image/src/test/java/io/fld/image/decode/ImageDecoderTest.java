@@ -45,7 +45,7 @@ class ImageDecoderTest {
   @TempDir Path folder;
 
   @Test
-  void sixteenBitRgbaPngMapsByRoundedDivisionAndDropsAlpha() throws IOException {
+  void sixteenBitRgbaPngRoundsAndDropsAlpha() throws IOException {
     ComponentColorModel model =
         new ComponentColorModel(
             ColorSpace.getInstance(ColorSpace.CS_sRGB),
@@ -81,7 +81,7 @@ class ImageDecoderTest {
   }
 
   @Test
-  void grayWithAlphaPngKeepsGrayAndDropsAlpha() throws IOException {
+  void grayAlphaPngDropsAlpha() throws IOException {
     ComponentColorModel model =
         new ComponentColorModel(
             ColorSpace.getInstance(ColorSpace.CS_GRAY),
@@ -152,7 +152,7 @@ class ImageDecoderTest {
   }
 
   @Test
-  void baselineAndProgressiveJpegDecodeCloseToTheSource() throws IOException {
+  void baselineAndProgressiveJpeg() throws IOException {
     BufferedImage source = smooth();
     RgbImage baseline = decoder.decode(jpeg(source, false), "baseline.jpg");
     RgbImage progressive = decoder.decode(jpeg(source, true), "progressive.jpg");
@@ -209,7 +209,7 @@ class ImageDecoderTest {
   }
 
   @Test
-  void folderWhereAnImageIsExpectedIsRejectedByName() throws IOException {
+  void folderInsteadOfImageRejected() throws IOException {
     Path directory = Files.createDirectory(folder.resolve("looks-like.png"));
 
     InvalidInputException error =

@@ -62,7 +62,7 @@ class ModelStoreTest {
   }
 
   @Test
-  void firstPullRecordsTheChecksumAndLaterPullsVerifyIt() throws IOException {
+  void firstPullRecordsChecksum() throws IOException {
     ModelStore store = new ModelStore(folder.resolve("models"));
     ModelEntry entry = entry("/models/tiny.onnx", Optional.empty());
 
@@ -105,7 +105,7 @@ class ModelStoreTest {
   }
 
   @Test
-  void httpErrorAndUnreachableServerNameTheAddressAndThePath() throws IOException {
+  void httpErrorAndOfflineNamePaths() throws IOException {
     ModelStore store = new ModelStore(folder);
     ModelEntry missing = entry("/missing.onnx", Optional.empty());
     int closedPort;

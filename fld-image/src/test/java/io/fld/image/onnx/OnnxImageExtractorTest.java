@@ -34,7 +34,7 @@ class OnnxImageExtractorTest {
   @TempDir Path folder;
 
   @Test
-  void singleInputAndOutputNamesAreReadFromTheFileAndBatchingDoesNotMatter() throws IOException {
+  void namesReadFromFileAndBatchInvariant() throws IOException {
     Path file =
         OnnxModels.pooledLinear("images", "embedding", 224, 0, POOL, DIMENSION, SEED)
             .write(folder.resolve("any-exporter.onnx"));
@@ -55,7 +55,7 @@ class OnnxImageExtractorTest {
   }
 
   @Test
-  void namedOutputIsChosenWhenTheFileHasSeveral() throws IOException {
+  void namedOutputChosenAmongSeveral() throws IOException {
     Path file =
         OnnxModels.pooledLinear("pixel_values", "pooler_output", 224, 0, POOL, DIMENSION, SEED)
             .withExtraOutput("last_hidden_state")
@@ -113,7 +113,7 @@ class OnnxImageExtractorTest {
   }
 
   @Test
-  void cudaRequestFallsBackToTheCpuWhenAbsent() throws IOException {
+  void cudaFallsBackToCpu() throws IOException {
     Path file =
         OnnxModels.pooledLinear("x", "y", 224, 0, POOL, DIMENSION, SEED)
             .write(folder.resolve("m.onnx"));
@@ -194,7 +194,7 @@ class OnnxImageExtractorTest {
     }
   }
 
-  /** The network computed directly: 32 x 32 average pooling, flatten, then the weight matrix. */
+  /** Computes the network directly: 32 x 32 average pooling, flatten, then the weight matrix. */
   private static float[] pooledLinear(float[] tensor, int side) {
     int cells = side / POOL;
     int features = 3 * cells * cells;

@@ -37,7 +37,7 @@ class ImageSourcesTest {
   @TempDir Path root;
 
   @Test
-  void folderIsSearchedRecursivelyInSortedOrderSkippingHiddenFiles() throws IOException {
+  void folderSortedRecursiveWithoutHidden() throws IOException {
     writePng(root.resolve("b/two.png"), 2);
     writePng(root.resolve("a/one.PNG"), 1);
     writePng(root.resolve("a/zero.JpG.png"), 0);
@@ -81,7 +81,7 @@ class ImageSourcesTest {
   }
 
   @Test
-  void emptyFolderNamesTheExtensionsAndWhatWasFound() throws IOException {
+  void emptyFolderListsExtensions() throws IOException {
     Files.writeString(root.resolve("a.txt"), "x");
     Files.writeString(root.resolve("b.txt"), "x");
     Files.writeString(root.resolve("c.tiff"), "x");
@@ -97,7 +97,7 @@ class ImageSourcesTest {
   }
 
   @Test
-  void fileWhereAFolderIsExpectedAndMissingFolderAreNamed() throws IOException {
+  void fileOrMissingFolderRejected() throws IOException {
     Path file = Files.writeString(root.resolve("list.csv"), "x");
     Path missing = root.resolve("nowhere");
 
@@ -114,7 +114,7 @@ class ImageSourcesTest {
   }
 
   @Test
-  void preScanListsEveryBadFileOrSkipsThemOnRequest() throws IOException {
+  void preScanListsOrSkipsBadFiles() throws IOException {
     writePng(root.resolve("good.png"), 1);
     Files.createFile(root.resolve("empty.png"));
     Files.writeString(root.resolve("text.jpg"), "hello");
@@ -173,7 +173,7 @@ class ImageSourcesTest {
   }
 
   @Test
-  void floatArraysAreQuantizedByTruncationLikeToPilImage() throws IOException {
+  void floatArraysTruncateLikeToPilImage() throws IOException {
     float[] values = new float[2 * 3 * SIDE * SIDE];
     values[0] = 0.999f;
     values[SIDE * SIDE] = 1f;

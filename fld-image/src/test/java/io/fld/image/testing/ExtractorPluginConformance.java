@@ -53,7 +53,7 @@ public abstract class ExtractorPluginConformance {
   protected abstract int dimension();
 
   @Test
-  void pluginIsDiscoveredAndDeclaredTheSameWayTwice() throws IOException {
+  void pluginDeclaredInBothPlaces() throws IOException {
     List<String> ids =
         ServiceLoader.load(FldPlugin.class).stream()
             .flatMap(provider -> provider.get().extractors().stream())
@@ -130,7 +130,7 @@ public abstract class ExtractorPluginConformance {
         .orElseThrow();
   }
 
-  /** A tiny network with the default model's tensor names and input shape. */
+  /** Writes a tiny network with the default model's tensor names and input shape. */
   private Path tinyModel() throws IOException {
     ModelEntry entry = ((OnnxExtractorProvider) provider()).spec().model();
     OnnxModels model =
