@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * Exactly {@code count} images drawn from a generator callback, in batches of the size the cursor
- * asks for. A generator is not reproducible in general, so each cursor draws new images and the
+ * requests. A generator is not reproducible in general, so each cursor draws new images and the
  * fingerprint is unique to this source object unless the caller names a stable identity (for a
  * seeded generator), which lets the feature cache reuse its features.
  */

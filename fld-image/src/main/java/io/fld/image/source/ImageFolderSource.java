@@ -55,8 +55,8 @@ public final class ImageFolderSource implements SampleSource<RgbImage> {
   /**
    * Scans {@code folder} and checks every matching file.
    *
-   * @throws InvalidInputException if the folder is missing, is a file, holds no matching image, or
-   *     holds unreadable images and {@code skipInvalid} is off; the message lists them all
+   * @throws InvalidInputException if the folder is missing, is a file, contains no matching image,
+   *     or contains unreadable images and {@code skipInvalid} is off; the message lists them all
    */
   public static ImageFolderSource open(Path folder, ImageSourceOptions options) throws IOException {
     requireFolder(folder);
@@ -168,7 +168,7 @@ public final class ImageFolderSource implements SampleSource<RgbImage> {
     if (!Files.isDirectory(folder)) {
       throw new InvalidInputException(
           folder
-              + ": is a file, not a folder of images; pass the folder that holds the images, or a"
+              + ": is a file, not a folder of images; pass the folder that contains the images, or a"
               + " .zip archive of them");
     }
   }

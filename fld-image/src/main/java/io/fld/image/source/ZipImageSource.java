@@ -46,8 +46,8 @@ public final class ZipImageSource implements SampleSource<RgbImage> {
   /**
    * Lists and checks the images of {@code archive}.
    *
-   * @throws InvalidInputException if the archive is missing, not a zip file, holds no matching
-   *     image, or holds unreadable images and {@code skipInvalid} is off
+   * @throws InvalidInputException if the archive is missing, not a zip file, contains no matching
+   *     image, or contains unreadable images and {@code skipInvalid} is off
    */
   public static ZipImageSource open(Path archive, ImageSourceOptions options) throws IOException {
     if (!Files.isRegularFile(archive)) {
