@@ -40,6 +40,9 @@ class ImageDecoderTest {
   private static final int HEIGHT = 7;
   private static final int JPEG_TOLERANCE = 3;
 
+  /** Zero bytes after the VP8L bits, since bit readers fetch whole words ahead of the data. */
+  private static final int READ_AHEAD = 8;
+
   private final ImageDecoder decoder = new ImageDecoder();
 
   @TempDir Path folder;
@@ -259,6 +262,43 @@ class ImageDecoderTest {
   }
 
   @Test
+  void losslessWebpDecodes() throws IOException {
+    RgbImage image = decoder.decode(losslessWebp(3, 2, 200, 100, 50), "tiny.webp");
+
+    assertEquals(3, image.width());
+    assertEquals(2, image.height());
+    assertPixel(image, 2, 1, 200, 100, 50);
+  }
+
+  @Test
+  void animatedGifYieldsItsFirstFrame() throws IOException {
+    byte[] levels = new byte[256];
+    for (int i = 0; i < levels.length; i++) {
+      levels[i] = (byte) i;
+    }
+    IndexColorModel palette = new IndexColorModel(8, 256, levels, levels, levels);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+    try (ImageOutputStream output = ImageIO.createImageOutputStream(bytes)) {
+      writer.setOutput(output);
+      writer.prepareWriteSequence(null);
+      for (int frame : new int[] {40, 90}) {
+        BufferedImage image =
+            new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_INDEXED, palette);
+        image.getRaster().setSample(1, 1, 0, frame);
+        writer.writeToSequence(new IIOImage(image, null, null), null);
+      }
+      writer.endWriteSequence();
+    } finally {
+      writer.dispose();
+    }
+
+    RgbImage first = decoder.decode(bytes.toByteArray(), "animated.gif");
+
+    assertPixel(first, 1, 1, 40, 40, 40);
+  }
+
+  @Test
   void webpIsRecognizedByItsSignature() {
     byte[] head = "RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -300,6 +340,66 @@ class ImageDecoderTest {
     ByteBuffer out = ByteBuffer.allocate(jpeg.length + adobe.length);
     out.put(jpeg, 0, 2).put(adobe).put(jpeg, 2, jpeg.length - 2);
     return out.array();
+  }
+
+  /**
+   * Encodes a one-colour lossless WebP (VP8L). Every prefix code is a simple code with a single
+   * symbol, which takes zero bits to read, so the pixel data itself is empty.
+   */
+  private static byte[] losslessWebp(int width, int height, int red, int green, int blue) {
+    BitWriter bits = new BitWriter();
+    bits.write(0x2f, 8);
+    bits.write(width - 1, 14);
+    bits.write(height - 1, 14);
+    bits.write(0, 1);
+    bits.write(0, 3);
+    bits.write(0, 1);
+    bits.write(0, 1);
+    bits.write(0, 1);
+    for (int symbol : new int[] {green, red, blue, 255}) {
+      bits.write(1, 1);
+      bits.write(0, 1);
+      bits.write(1, 1);
+      bits.write(symbol, 8);
+    }
+    bits.write(1, 1);
+    bits.write(0, 1);
+    bits.write(0, 1);
+    bits.write(0, 1);
+    byte[] data =
+        java.util.Arrays.copyOf(bits.toByteArray(), bits.toByteArray().length + READ_AHEAD);
+    int padded = data.length + (data.length % 2);
+    ByteBuffer file = ByteBuffer.allocate(20 + padded).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    file.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(12 + padded);
+    file.put("WEBPVP8L".getBytes(StandardCharsets.US_ASCII)).putInt(data.length).put(data);
+    return file.array();
+  }
+
+  /** Writes bits least significant first, as VP8L reads them. */
+  private static final class BitWriter {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private int current;
+    private int used;
+
+    void write(int value, int count) {
+      for (int i = 0; i < count; i++) {
+        current |= ((value >> i) & 1) << used;
+        if (++used == 8) {
+          out.write(current);
+          current = 0;
+          used = 0;
+        }
+      }
+    }
+
+    byte[] toByteArray() {
+      if (used > 0) {
+        out.write(current);
+        current = 0;
+        used = 0;
+      }
+      return out.toByteArray();
+    }
   }
 
   private static byte[] pngHeaderOnly(int width, int height) {
