@@ -7,6 +7,7 @@ module io.fld.core {
 
   exports io.fld.core.cache;
   exports io.fld.core.extract;
+  exports io.fld.core.io;
   exports io.fld.core.linalg;
 
   uses io.fld.api.plugin.FldPlugin;
