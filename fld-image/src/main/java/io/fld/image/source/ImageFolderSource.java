@@ -7,6 +7,7 @@ import io.fld.api.sample.SampleSource;
 import io.fld.image.decode.ImageDecoder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,12 +66,13 @@ public final class ImageFolderSource implements SampleSource<RgbImage> {
       throw noImages(scan, options);
     }
     logLoops(scan);
+    List<Optional<String>> problems = checkAll(scan.files());
     List<Path> valid = new ArrayList<>();
     List<SkippedFile> invalid = new ArrayList<>();
-    for (Path file : scan.files()) {
-      Optional<String> problem = ImageCheck.problem(file);
-      if (problem.isPresent()) {
-        invalid.add(new SkippedFile(scan.relativeName(file), problem.get()));
+    for (int i = 0; i < problems.size(); i++) {
+      Path file = scan.files().get(i);
+      if (problems.get(i).isPresent()) {
+        invalid.add(new SkippedFile(scan.relativeName(file), problems.get(i).get()));
       } else {
         valid.add(file);
       }
@@ -85,6 +87,23 @@ public final class ImageFolderSource implements SampleSource<RgbImage> {
     List<String> names = valid.stream().map(scan::relativeName).toList();
     return new ImageFolderSource(
         folder, List.copyOf(valid), names, List.copyOf(invalid), scan.hiddenSkipped(), options);
+  }
+
+  /** Checks the files in parallel, since the pre-scan of a large folder is bound by file opens. */
+  private static List<Optional<String>> checkAll(List<Path> files) throws IOException {
+    try {
+      return files.parallelStream().map(ImageFolderSource::checkOne).toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static Optional<String> checkOne(Path file) {
+    try {
+      return ImageCheck.problem(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.fld.api.InvalidInputException;
 import io.fld.api.extract.ExtractorOptions;
 import io.fld.api.extract.FeatureExtractor;
@@ -12,6 +13,10 @@ import io.fld.image.model.ModelEntry;
 import io.fld.image.preprocess.Transforms;
 import io.fld.image.testing.OnnxModels;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs tiny generated ONNX models through the shared extractor code. */
@@ -125,6 +131,69 @@ class OnnxImageExtractorTest {
       extractor.extract(randomImages(1));
       assertTrue(List.of("CPU", "CUDA").contains(extractor.executionProvider()));
       assertEquals(64, extractor.modelChecksum().length());
+    }
+  }
+
+  @Test
+  void downloadOptionPullsAMissingModel() throws IOException {
+    byte[] model = OnnxModels.pooledLinear("x", "y", 224, 0, POOL, DIMENSION, SEED).toByteArray();
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/tiny.onnx",
+        exchange -> {
+          exchange.sendResponseHeaders(200, model.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(model);
+          }
+        });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/tiny.onnx";
+      ModelEntry entry =
+          new ModelEntry("tiny", "tiny.onnx", url, Optional.empty(), "x", "y", 224, DIMENSION);
+      ImageExtractorSpec spec =
+          new ImageExtractorSpec("tiny", "a test network", entry, 224, m -> Transforms.dinov2());
+      Path models = folder.resolve("models");
+      ExtractorOptions options =
+          new ExtractorOptions(Optional.empty(), models, 2, 1, "cpu", Map.of("download", "true"));
+
+      try (FeatureExtractor<?> extractor = new OnnxExtractorProvider(spec).open(options)) {
+        assertEquals(64, extractor.modelChecksum().length());
+      }
+
+      assertTrue(Files.isRegularFile(models.resolve("tiny.onnx")));
+      assertTrue(Files.isRegularFile(models.resolve("tiny.onnx.sha256")));
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  /**
+   * Runs only with {@code -Dfld.test.cuda=true} on a machine with CUDA and the {@code
+   * onnxruntime_gpu} artifact in place of {@code onnxruntime}.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "fld.test.cuda", matches = "true")
+  void cudaRunsWhenRequestedAndPresent() throws IOException {
+    Path file =
+        OnnxModels.pooledLinear("x", "y", 224, 0, POOL, DIMENSION, SEED)
+            .write(folder.resolve("gpu.onnx"));
+    ExtractorOptions options =
+        new ExtractorOptions(Optional.of(file), folder, 4, 0, "cuda", Map.of());
+
+    try (OnnxImageExtractor extractor =
+        (OnnxImageExtractor) new OnnxExtractorProvider(vitSpec()).open(options)) {
+      float[][] gpu = extractor.extract(randomImages(8));
+      float[][] cpu = extract(vitSpec(), file, randomImages(8), 4, Map.of());
+
+      assertEquals("CUDA", extractor.executionProvider());
+      for (int i = 0; i < gpu.length; i++) {
+        for (int d = 0; d < DIMENSION; d++) {
+          assertEquals(
+              cpu[i][d], gpu[i][d], REFERENCE_TOLERANCE, "sample " + i + ", dimension " + d);
+        }
+      }
     }
   }
 
