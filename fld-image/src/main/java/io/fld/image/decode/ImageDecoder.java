@@ -26,7 +26,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * <p>The conversion follows the reference pipeline: samples are read from the raw raster (no color
  * management), 16-bit samples map to 8 bits by rounded division by 257, gray and palette images are
  * expanded to RGB, alpha is dropped without compositing, and CMYK is converted with the plain
- * {@code (255 - k) * (255 - c) / 255} rule that Pillow applies. GIF files yield their first frame.
+ * {@code (255 - k) * (255 - c) / 255} rule that Pillow applies. Embedded ICC profiles are ignored,
+ * as Pillow ignores them. GIF files yield their first frame.
  *
  * <p>Image dimensions are read from the header and checked against a pixel limit before any pixel
  * is decoded, so that a decompression bomb is rejected cheaply. Instances are immutable and safe to
@@ -91,8 +92,10 @@ public final class ImageDecoder {
    */
   public RgbImage decode(byte[] content, String name) throws IOException {
     ImageFormat format = formatOf(content, name);
-    ImageReader reader = readerFor(format, JpegMarkers.isFourComponent(content), name);
-    try (ImageInputStream input = streamOf(content)) {
+    boolean jpeg = format == ImageFormat.JPEG;
+    byte[] pixelData = jpeg ? JpegMarkers.withoutIccProfiles(content) : content;
+    ImageReader reader = readerFor(format, jpeg && JpegMarkers.isFourComponent(content), name);
+    try (ImageInputStream input = streamOf(pixelData)) {
       reader.setInput(input, true, true);
       checkPixelLimit(reader.getWidth(0), reader.getHeight(0), name);
       List<String> warnings = new ArrayList<>();

@@ -1,6 +1,10 @@
 package io.fld.image.decode;
 
-/** Reads the component count of a JPEG from its frame header, without decoding the image. */
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** Reads and edits the marker segments of a JPEG before its entropy-coded data. */
 final class JpegMarkers {
 
   private static final int MARKER_PREFIX = 0xff;
@@ -14,7 +18,61 @@ final class JpegMarkers {
   private static final int COMPONENTS_OFFSET = 9;
   private static final int FOUR_COMPONENTS = 4;
 
+  private static final int APP2 = 0xe2;
+  private static final byte[] ICC_SIGNATURE = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
+
   private JpegMarkers() {}
+
+  /**
+   * Returns {@code content} without its embedded ICC profile (APP2 {@code ICC_PROFILE} segments),
+   * or {@code content} itself when it has none or its segments cannot be walked.
+   *
+   * <p>Both the JDK and the TwelveMonkeys readers convert an image with an embedded profile (such
+   * as Display P3 or Adobe RGB) to sRGB, while Pillow leaves the decoded samples as they are. The
+   * reference features come from Pillow, so the profile is removed before decoding.
+   */
+  static byte[] withoutIccProfiles(byte[] content) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(content.length);
+    out.write(content, 0, Math.min(START_OF_IMAGE_LENGTH, content.length));
+    int at = START_OF_IMAGE_LENGTH;
+    boolean removed = false;
+    while (at + 3 < content.length) {
+      if (u(content[at]) != MARKER_PREFIX) {
+        return content;
+      }
+      int marker = u(content[at + 1]);
+      if (marker == MARKER_PREFIX) {
+        out.write(content[at]);
+        at++;
+        continue;
+      }
+      if (marker == START_OF_SCAN) {
+        break;
+      }
+      int end = at + 2 + ((u(content[at + 2]) << 8) | u(content[at + 3]));
+      if (end > content.length) {
+        return content;
+      }
+      if (marker == APP2 && startsWith(content, at + 4, ICC_SIGNATURE)) {
+        removed = true;
+      } else {
+        out.write(content, at, end - at);
+      }
+      at = end;
+    }
+    if (!removed) {
+      return content;
+    }
+    out.write(content, at, content.length - at);
+    return out.toByteArray();
+  }
+
+  private static boolean startsWith(byte[] content, int offset, byte[] prefix) {
+    if (offset + prefix.length > content.length) {
+      return false;
+    }
+    return Arrays.equals(content, offset, offset + prefix.length, prefix, 0, prefix.length);
+  }
 
   /** Returns whether the JPEG in {@code content} has four components (CMYK or YCCK). */
   static boolean isFourComponent(byte[] content) {

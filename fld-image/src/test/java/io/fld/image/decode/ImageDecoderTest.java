@@ -8,6 +8,7 @@ import io.fld.api.InvalidInputException;
 import io.fld.api.sample.RgbImage;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
@@ -192,6 +193,27 @@ class ImageDecoderTest {
   }
 
   @Test
+  void embeddedIccProfileIsIgnoredLikePillow() throws IOException {
+    BufferedImage flat = new BufferedImage(16, 16, BufferedImage.TYPE_3BYTE_BGR);
+    for (int y = 0; y < 16; y++) {
+      for (int x = 0; x < 16; x++) {
+        flat.setRGB(x, y, (60 << 16) | (120 << 8) | 180);
+      }
+    }
+    byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(flat, "png", png);
+
+    RgbImage jpegImage = decoder.decode(withIccProfile(jpeg(flat, false), profile), "p3.jpg");
+    RgbImage pngImage = decoder.decode(withIccChunk(png.toByteArray(), profile), "p3.png");
+
+    assertEquals(60, jpegImage.sample(8, 8, 0), JPEG_TOLERANCE);
+    assertEquals(120, jpegImage.sample(8, 8, 1), JPEG_TOLERANCE);
+    assertEquals(180, jpegImage.sample(8, 8, 2), JPEG_TOLERANCE);
+    assertPixel(pngImage, 8, 8, 60, 120, 180);
+  }
+
+  @Test
   void formatIsRecognizedByContentNotExtension() throws IOException {
     Path misnamed = folder.resolve("actually-a-png.jpg");
     ImageIO.write(pattern(), "png", misnamed.toFile());
@@ -327,6 +349,41 @@ class ImageDecoderTest {
       writer.dispose();
     }
     return bytes.toByteArray();
+  }
+
+  /** Inserts an APP2 ICC_PROFILE segment after the start-of-image marker. */
+  private static byte[] withIccProfile(byte[] jpeg, byte[] profile) {
+    byte[] signature = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
+    int length = 2 + signature.length + 2 + profile.length;
+    ByteBuffer out = ByteBuffer.allocate(jpeg.length + 2 + length);
+    out.put(jpeg, 0, 2).put((byte) 0xff).put((byte) 0xe2).putShort((short) length);
+    out.put(signature).put((byte) 1).put((byte) 1).put(profile);
+    out.put(jpeg, 2, jpeg.length - 2);
+    return out.array();
+  }
+
+  /** Inserts an iCCP chunk with {@code profile} after the IHDR chunk of a PNG. */
+  private static byte[] withIccChunk(byte[] png, byte[] profile) {
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (java.util.zip.DeflaterOutputStream deflater =
+        new java.util.zip.DeflaterOutputStream(compressed)) {
+      deflater.write(profile);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    byte[] body = compressed.toByteArray();
+    ByteBuffer chunk = ByteBuffer.allocate(4 + 3 + 2 + body.length);
+    chunk
+        .put("iCCP".getBytes(StandardCharsets.US_ASCII))
+        .put("p3".getBytes(StandardCharsets.US_ASCII));
+    chunk.put((byte) 0).put((byte) 0).put(body);
+    CRC32 crc = new CRC32();
+    crc.update(chunk.array());
+    int afterHeader = 8 + 4 + 4 + 13 + 4;
+    ByteBuffer out = ByteBuffer.allocate(png.length + 4 + chunk.capacity() + 4);
+    out.put(png, 0, afterHeader).putInt(chunk.capacity() - 4).put(chunk.array());
+    out.putInt((int) crc.getValue()).put(png, afterHeader, png.length - afterHeader);
+    return out.array();
   }
 
   /**
