@@ -1,5 +1,7 @@
 package io.fld.image.source;
 
+import io.fld.api.InvalidInputException;
+import io.fld.image.decode.ImageDecoder;
 import io.fld.image.decode.ImageFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,6 +15,10 @@ import java.util.Optional;
  * A fast check of an image file that reads only its first and last bytes: it finds empty files,
  * files that are not images, and files cut short (the end marker or declared length missing),
  * without decoding any pixels.
+ *
+ * <p>Some JPEG and GIF writers append data after the end marker or omit it, and Pillow still reads
+ * such files. So a JPEG or GIF whose end looks wrong is decoded in full, and only reported when
+ * that fails. PNG, BMP and WebP files must end where their structure says.
  */
 public final class ImageCheck {
 
@@ -28,6 +34,7 @@ public final class ImageCheck {
   private static final int RIFF_HEADER = 8;
 
   private static final String EMPTY = "the file is empty (0 bytes)";
+  private static final String NOT_AN_IMAGE = "not a PNG, JPEG, GIF, BMP or WebP image";
 
   private ImageCheck() {}
 
@@ -41,7 +48,10 @@ public final class ImageCheck {
       ByteBuffer head = read(channel, 0, (int) Math.min(size, ImageFormat.SNIFF_LENGTH));
       int tailLength = (int) Math.min(size, TAIL_LENGTH);
       ByteBuffer tail = read(channel, size - tailLength, tailLength);
-      return problem(head, tail, size);
+      Optional<String> problem = problem(head, tail, size);
+      return needsDecoding(head, problem)
+          ? confirmByDecoding(Files.readAllBytes(file), file.toString(), problem.get())
+          : problem;
     }
   }
 
@@ -56,13 +66,35 @@ public final class ImageCheck {
     ByteBuffer tail =
         ByteBuffer.wrap(
             java.util.Arrays.copyOfRange(content, content.length - tailLength, content.length));
-    return problem(head, tail, content.length);
+    Optional<String> problem = problem(head, tail, content.length);
+    return needsDecoding(head, problem)
+        ? confirmByDecoding(content, "image", problem.get())
+        : problem;
+  }
+
+  /** Returns whether a JPEG or GIF end problem should be confirmed by a full decode. */
+  private static boolean needsDecoding(ByteBuffer head, Optional<String> problem) {
+    if (problem.isEmpty() || problem.get().equals(NOT_AN_IMAGE)) {
+      return false;
+    }
+    Optional<ImageFormat> format = ImageFormat.sniff(head.array(), head.limit());
+    return format.equals(Optional.of(ImageFormat.JPEG))
+        || format.equals(Optional.of(ImageFormat.GIF));
+  }
+
+  private static Optional<String> confirmByDecoding(byte[] content, String name, String problem) {
+    try {
+      new ImageDecoder().decode(content, name);
+      return Optional.empty();
+    } catch (InvalidInputException | IOException e) {
+      return Optional.of(problem);
+    }
   }
 
   private static Optional<String> problem(ByteBuffer head, ByteBuffer tail, long size) {
     Optional<ImageFormat> format = ImageFormat.sniff(head.array(), head.limit());
     if (format.isEmpty()) {
-      return Optional.of("not a PNG, JPEG, GIF, BMP or WebP image");
+      return Optional.of(NOT_AN_IMAGE);
     }
     return truncation(format.get(), head, tail, size);
   }

@@ -120,6 +120,15 @@ class ImageSourcesTest {
     Files.writeString(root.resolve("text.jpg"), "hello");
     byte[] whole = pngBytes(2);
     Files.write(root.resolve("cut.png"), java.util.Arrays.copyOf(whole, whole.length - 20));
+    BufferedImage noise = new BufferedImage(64, 64, BufferedImage.TYPE_3BYTE_BGR);
+    java.util.Random random = new java.util.Random(2);
+    for (int i = 0; i < 64 * 64; i++) {
+      noise.setRGB(i % 64, i / 64, random.nextInt(1 << 24));
+    }
+    ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+    ImageIO.write(noise, "jpeg", jpeg);
+    byte[] jpegBytes = jpeg.toByteArray();
+    Files.write(root.resolve("cut.jpg"), java.util.Arrays.copyOf(jpegBytes, jpegBytes.length / 2));
 
     InvalidInputException error =
         assertThrows(
@@ -132,13 +141,27 @@ class ImageSourcesTest {
         List.of(
             "empty.png: the file is empty",
             "text.jpg: not a PNG",
-            "cut.png: the PNG image is truncated")) {
+            "cut.png: the PNG image is truncated",
+            "cut.jpg: the JPEG image is truncated")) {
       assertTrue(error.getMessage().contains(bad), error.getMessage());
     }
     assertEquals(List.of("good.png"), skipping.names());
     assertEquals(
-        List.of("cut.png", "empty.png", "text.jpg"),
+        List.of("cut.jpg", "cut.png", "empty.png", "text.jpg"),
         skipping.skipped().stream().map(SkippedFile::name).toList());
+  }
+
+  @Test
+  void jpegWithTrailingDataIsAccepted() throws IOException {
+    BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_3BYTE_BGR);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ImageIO.write(image, "jpeg", bytes);
+    bytes.write(new byte[4096]);
+    Files.write(root.resolve("camera.jpg"), bytes.toByteArray());
+
+    ImageFolderSource source = ImageFolderSource.open(root, ImageSourceOptions.defaults());
+
+    assertEquals(List.of("camera.jpg"), source.names());
   }
 
   @Test
