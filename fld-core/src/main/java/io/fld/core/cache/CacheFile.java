@@ -2,19 +2,26 @@ package io.fld.core.cache;
 
 import io.fld.api.feature.FeatureProvenance;
 import io.fld.api.feature.FeatureSet;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * The on-disk format of one cache entry or chunk.
@@ -46,21 +53,33 @@ final class CacheFile {
 
   private static final byte[] MAGIC = "FLDCACHE".getBytes(StandardCharsets.US_ASCII);
   private static final int TRAILER_BYTES = 2 * Long.BYTES;
+  private static final int MINIMUM_BYTES = MAGIC.length + Integer.BYTES + TRAILER_BYTES;
   private static final String TEMPORARY_SUFFIX = ".tmp";
+  private static final int BUFFER_BYTES = 1 << 16;
+  private static final int FLOATS_PER_BUFFER = BUFFER_BYTES / Float.BYTES;
 
   private CacheFile() {}
 
-  /** Writes {@code features} under {@code key} to {@code file}, atomically. */
+  /**
+   * Writes {@code features} under {@code key} to {@code file}, atomically. The values are streamed
+   * through a small buffer, so a matrix of any size needs no second copy in memory.
+   */
   static void write(Path file, String key, FeatureSet features) throws IOException {
-    byte[] content = encode(key, features);
     Path temporary =
         Files.createTempFile(file.getParent(), file.getFileName().toString(), TEMPORARY_SUFFIX);
     try {
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
+        BufferedOutputStream buffered =
+            new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
+        CheckedOutputStream checked = new CheckedOutputStream(buffered, new CRC32());
+        DataOutputStream out = new DataOutputStream(checked);
+        long length = writeBody(out, key, features);
+        out.flush();
+        long crc = checked.getChecksum().getValue();
+        DataOutputStream trailer = new DataOutputStream(buffered);
+        trailer.writeLong(length);
+        trailer.writeLong(crc);
+        trailer.flush();
         channel.force(true);
       }
       Files.move(
@@ -77,80 +96,128 @@ final class CacheFile {
    *     written for another key. The message names the cause
    */
   static FeatureSet read(Path file, String expectedKey) throws IOException {
-    byte[] content = Files.readAllBytes(file);
-    if (content.length < MAGIC.length + Integer.BYTES + TRAILER_BYTES) {
-      throw new CacheFormatException(
-          file + ": truncated cache entry (" + content.length + " bytes)");
-    }
-    ByteBuffer buffer = ByteBuffer.wrap(content);
-    checkMagic(file, buffer);
-    checkVersion(file, buffer.getInt());
-    checkTrailer(file, content);
-    try {
-      return decode(file, buffer, expectedKey, content.length - TRAILER_BYTES);
-    } catch (BufferUnderflowException | IllegalArgumentException e) {
-      throw new CacheFormatException(file + ": malformed cache entry (" + e + ")");
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      if (size < MINIMUM_BYTES) {
+        throw new CacheFormatException(file + ": truncated cache entry (" + size + " bytes)");
+      }
+      CheckedInputStream checked =
+          new CheckedInputStream(
+              new BufferedInputStream(Channels.newInputStream(channel), BUFFER_BYTES), new CRC32());
+      DataInputStream in = new DataInputStream(checked);
+      checkMagic(file, in);
+      checkVersion(file, in.readInt());
+      long[] trailer = readTrailer(channel, size);
+      long bodyLength = size - TRAILER_BYTES;
+      if (trailer[0] != bodyLength) {
+        throw new CacheFormatException(
+            file
+                + ": truncated or extended cache entry ("
+                + size
+                + " bytes, trailer says "
+                + (trailer[0] + TRAILER_BYTES)
+                + ")");
+      }
+      FeatureSet features = readBody(file, in, expectedKey, bodyLength);
+      if (checked.getChecksum().getValue() != trailer[1]) {
+        throw new CacheFormatException(file + ": corrupt cache entry (CRC32 mismatch)");
+      }
+      return features;
+    } catch (EOFException e) {
+      throw new CacheFormatException(file + ": truncated cache entry (" + e + ")");
     }
   }
 
-  private static byte[] encode(String key, FeatureSet features) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    DataOutputStream out = new DataOutputStream(bytes);
+  /** Writes everything before the trailer and returns its length in bytes. */
+  private static long writeBody(DataOutputStream out, String key, FeatureSet features)
+      throws IOException {
     out.write(MAGIC);
     out.writeInt(FORMAT_VERSION);
-    writeString(out, key);
+    long length = MAGIC.length + Integer.BYTES;
     FeatureProvenance provenance = features.provenance();
-    writeString(out, provenance.source());
-    writeString(out, provenance.extractorId());
-    writeString(out, provenance.modelChecksum());
-    writeString(out, provenance.preprocessing());
+    for (String text :
+        new String[] {
+          key,
+          provenance.source(),
+          provenance.extractorId(),
+          provenance.modelChecksum(),
+          provenance.preprocessing()
+        }) {
+      length += writeString(out, text);
+    }
     out.writeInt(features.rows());
     out.writeInt(features.dimension());
-    ByteBuffer values = ByteBuffer.allocate(features.rows() * features.dimension() * Float.BYTES);
-    values.order(ByteOrder.BIG_ENDIAN).asFloatBuffer().put(features.buffer());
-    out.write(values.array());
-    out.flush();
-    long length = bytes.size();
-    CRC32 crc = new CRC32();
-    crc.update(bytes.toByteArray());
-    out.writeLong(length);
-    out.writeLong(crc.getValue());
-    out.flush();
-    return bytes.toByteArray();
+    length += 2 * Integer.BYTES;
+    FloatBuffer values = features.buffer();
+    ByteBuffer chunk = ByteBuffer.allocate(BUFFER_BYTES).order(ByteOrder.BIG_ENDIAN);
+    while (values.hasRemaining()) {
+      int count = Math.min(FLOATS_PER_BUFFER, values.remaining());
+      chunk.clear();
+      for (int i = 0; i < count; i++) {
+        chunk.putFloat(values.get());
+      }
+      out.write(chunk.array(), 0, count * Float.BYTES);
+      length += (long) count * Float.BYTES;
+    }
+    return length;
   }
 
-  private static FeatureSet decode(Path file, ByteBuffer buffer, String expectedKey, int end)
-      throws CacheFormatException {
-    String key = readString(buffer);
+  private static FeatureSet readBody(
+      Path file, DataInputStream in, String expectedKey, long bodyLength) throws IOException {
+    long consumed = MAGIC.length + Integer.BYTES;
+    String key = readString(file, in, bodyLength - consumed);
+    consumed += Integer.BYTES + utf8Length(key);
     if (!key.equals(expectedKey)) {
       throw new CacheFormatException(file + ": the entry was written for another key");
     }
-    FeatureProvenance provenance =
-        new FeatureProvenance(
-            readString(buffer), readString(buffer), readString(buffer), readString(buffer));
-    int rows = buffer.getInt();
-    int dimension = buffer.getInt();
+    String[] provenance = new String[4];
+    for (int i = 0; i < provenance.length; i++) {
+      provenance[i] = readString(file, in, bodyLength - consumed);
+      consumed += Integer.BYTES + utf8Length(provenance[i]);
+    }
+    int rows = in.readInt();
+    int dimension = in.readInt();
+    consumed += 2 * Integer.BYTES;
     long valueBytes = (long) rows * dimension * Float.BYTES;
-    if (rows < 1 || dimension < 1 || buffer.position() + valueBytes != end) {
+    if (rows < 1 || dimension < 1 || consumed + valueBytes != bodyLength) {
       throw new CacheFormatException(
           file
               + ": the entry declares "
               + rows
               + " x "
               + dimension
-              + " values but holds "
-              + (end - buffer.position())
+              + " values but contains "
+              + (bodyLength - consumed)
               + " bytes of them");
     }
-    float[] values = new float[rows * dimension];
-    buffer.asFloatBuffer().get(values);
-    return FeatureSet.wrap(values, rows, dimension, provenance);
+    float[] values = readFloats(in, rows * dimension);
+    return FeatureSet.wrap(
+        values,
+        rows,
+        dimension,
+        new FeatureProvenance(provenance[0], provenance[1], provenance[2], provenance[3]));
   }
 
-  private static void checkMagic(Path file, ByteBuffer buffer) throws CacheFormatException {
+  private static float[] readFloats(DataInputStream in, int count) throws IOException {
+    float[] values = new float[count];
+    byte[] chunk = new byte[BUFFER_BYTES];
+    ByteBuffer view = ByteBuffer.wrap(chunk).order(ByteOrder.BIG_ENDIAN);
+    int done = 0;
+    while (done < count) {
+      int floats = Math.min(FLOATS_PER_BUFFER, count - done);
+      in.readFully(chunk, 0, floats * Float.BYTES);
+      view.clear();
+      for (int i = 0; i < floats; i++) {
+        values[done++] = view.getFloat();
+      }
+    }
+    return values;
+  }
+
+  private static void checkMagic(Path file, DataInputStream in) throws IOException {
     byte[] magic = new byte[MAGIC.length];
-    buffer.get(magic);
-    if (!java.util.Arrays.equals(magic, MAGIC)) {
+    in.readFully(magic);
+    if (!Arrays.equals(magic, MAGIC)) {
       throw new CacheFormatException(file + ": not an FLD cache file");
     }
   }
@@ -173,39 +240,39 @@ final class CacheFile {
     }
   }
 
-  private static void checkTrailer(Path file, byte[] content) throws CacheFormatException {
-    ByteBuffer trailer = ByteBuffer.wrap(content, content.length - TRAILER_BYTES, TRAILER_BYTES);
-    long length = trailer.getLong();
-    long expectedCrc = trailer.getLong();
-    if (length != content.length - TRAILER_BYTES) {
-      throw new CacheFormatException(
-          file
-              + ": truncated or extended cache entry ("
-              + content.length
-              + " bytes, trailer says "
-              + (length + TRAILER_BYTES)
-              + ")");
+  private static long[] readTrailer(FileChannel channel, long size) throws IOException {
+    ByteBuffer trailer = ByteBuffer.allocate(TRAILER_BYTES);
+    long position = size - TRAILER_BYTES;
+    while (trailer.hasRemaining()) {
+      int read = channel.read(trailer, position + trailer.position());
+      if (read < 0) {
+        throw new EOFException("end of file inside the trailer");
+      }
     }
-    CRC32 crc = new CRC32();
-    crc.update(content, 0, content.length - TRAILER_BYTES);
-    if (crc.getValue() != expectedCrc) {
-      throw new CacheFormatException(file + ": corrupt cache entry (CRC32 mismatch)");
-    }
+    trailer.flip();
+    return new long[] {trailer.getLong(), trailer.getLong()};
   }
 
-  private static void writeString(DataOutputStream out, String text) throws IOException {
+  private static int writeString(DataOutputStream out, String text) throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     out.writeInt(bytes.length);
     out.write(bytes);
+    return Integer.BYTES + bytes.length;
   }
 
-  private static String readString(ByteBuffer buffer) {
-    int length = buffer.getInt();
-    if (length < 0 || length > buffer.remaining()) {
-      throw new IllegalArgumentException("string length " + length + " out of range");
+  private static String readString(Path file, DataInputStream in, long remaining)
+      throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > remaining) {
+      throw new CacheFormatException(
+          file + ": malformed cache entry (a string of " + length + " bytes)");
     }
     byte[] bytes = new byte[length];
-    buffer.get(bytes);
+    in.readFully(bytes);
     return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static int utf8Length(String text) {
+    return text.getBytes(StandardCharsets.UTF_8).length;
   }
 }

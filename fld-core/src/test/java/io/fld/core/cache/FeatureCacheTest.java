@@ -43,6 +43,16 @@ class FeatureCacheTest {
   }
 
   @Test
+  void largeEntryStreamsThroughSeveralBuffers() throws IOException {
+    FeatureCache cache = FeatureCache.open(folder);
+    FeatureSet features = randomFeatures(40_000, 8);
+
+    cache.store(KEY, features);
+
+    assertEquals(features, cache.load(KEY).orElseThrow());
+  }
+
+  @Test
   void everyKeyPartSelectsADifferentEntry() throws IOException {
     FeatureCache cache = FeatureCache.open(folder);
     cache.store(KEY, randomFeatures(3, 1));
