@@ -3,8 +3,8 @@ package io.fld.extractor.inception;
 import io.fld.api.extract.FeatureExtractorProvider;
 import io.fld.api.plugin.FldPlugin;
 import io.fld.image.model.ModelEntry;
-import io.fld.image.onnx.ImageExtractorSpec;
-import io.fld.image.onnx.OnnxExtractorProvider;
+import io.fld.image.inference.ImageExtractorSpec;
+import io.fld.image.inference.ImageExtractorProvider;
 import io.fld.image.preprocess.Transforms;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +62,6 @@ public final class InceptionPlugin implements FldPlugin {
 
   @Override
   public List<FeatureExtractorProvider> extractors() {
-    return List.of(new OnnxExtractorProvider(SPEC));
+    return List.of(new ImageExtractorProvider(SPEC));
   }
 }

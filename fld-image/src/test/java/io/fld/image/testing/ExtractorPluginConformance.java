@@ -10,9 +10,9 @@ import io.fld.api.extract.FeatureExtractor;
 import io.fld.api.extract.FeatureExtractorProvider;
 import io.fld.api.plugin.FldPlugin;
 import io.fld.api.sample.RgbImage;
+import io.fld.image.inference.ImageExtractorProvider;
 import io.fld.image.model.ModelEntry;
 import io.fld.image.model.ModelFiles;
-import io.fld.image.onnx.OnnxExtractorProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -116,7 +116,7 @@ public abstract class ExtractorPluginConformance {
     InvalidInputException error =
         assertThrows(InvalidInputException.class, () -> provider().open(options));
 
-    ModelEntry entry = ((OnnxExtractorProvider) provider()).spec().model();
+    ModelEntry entry = ((ImageExtractorProvider) provider()).spec().model();
     assertTrue(
         error.getMessage().contains(folder.resolve(entry.fileName()).toString()),
         error.getMessage());
@@ -132,7 +132,7 @@ public abstract class ExtractorPluginConformance {
 
   /** Writes a tiny network with the default model's tensor names and input shape. */
   private Path tinyModel() throws IOException {
-    ModelEntry entry = ((OnnxExtractorProvider) provider()).spec().model();
+    ModelEntry entry = ((ImageExtractorProvider) provider()).spec().model();
     OnnxModels model =
         entry.resizesInput()
             ? OnnxModels.pooledLinear(

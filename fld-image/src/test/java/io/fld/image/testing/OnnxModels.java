@@ -45,6 +45,27 @@ public final class OnnxModels {
       int pool,
       int dimension,
       long seed) {
+    int finalSide = resizeTo > 0 ? resizeTo : inputSide;
+    int features = 3 * (finalSide / pool) * (finalSide / pool);
+    return pooledLinear(
+        inputName,
+        outputName,
+        inputSide,
+        resizeTo,
+        pool,
+        dimension,
+        weights(features * dimension, seed));
+  }
+
+  /** The pooled-linear network with the given {@code features x dimension} weights, row-major. */
+  public static OnnxModels pooledLinear(
+      String inputName,
+      String outputName,
+      int inputSide,
+      int resizeTo,
+      int pool,
+      int dimension,
+      float[] weights) {
     OnnxModels model = new OnnxModels();
     model.input(inputName, new long[] {-1, 3, inputSide, inputSide});
     String current = inputName;
@@ -67,8 +88,7 @@ public final class OnnxModels {
         "pooled",
         List.of(ints("kernel_shape", pool, pool), ints("strides", pool, pool)));
     model.node("Flatten", List.of("pooled"), "flat", List.of(intAttribute("axis", 1)));
-    model.initializer(
-        "weights", new long[] {features, dimension}, weights(features * dimension, seed), null);
+    model.initializer("weights", new long[] {features, dimension}, weights, null);
     model.node("MatMul", List.of("flat", "weights"), outputName, List.of());
     model.output(outputName, new long[] {-1, dimension});
     return model;

@@ -1,4 +1,4 @@
-package io.fld.image.onnx;
+package io.fld.image.inference;
 
 import io.fld.api.InvalidInputException;
 import io.fld.api.extract.ExtractorOptions;
@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Opens an {@link OnnxImageExtractor} for an {@link ImageExtractorSpec}. The model file is, in
+ * Opens an {@link ImageNetworkExtractor} for an {@link ImageExtractorSpec}. The model file is, in
  * order: {@link ExtractorOptions#modelFile()}, the file in the model folder, or (only with the
  * extra option {@code download=true}) a download from the entry's address, verified by checksum.
  * Listing the provider loads nothing.
@@ -24,7 +24,7 @@ import java.util.Optional;
  * resizes its input itself or needs the preprocessing to do it; {@code download=true} allows a
  * download.
  */
-public class OnnxExtractorProvider implements FeatureExtractorProvider, ModelBacked {
+public class ImageExtractorProvider implements FeatureExtractorProvider, ModelBacked {
 
   /** Extra option: {@code model} or {@code java}. */
   public static final String INPUT_RESIZE = "input-resize";
@@ -35,7 +35,7 @@ public class OnnxExtractorProvider implements FeatureExtractorProvider, ModelBac
   private final ImageExtractorSpec spec;
 
   /** Creates the provider for {@code spec}. */
-  public OnnxExtractorProvider(ImageExtractorSpec spec) {
+  public ImageExtractorProvider(ImageExtractorSpec spec) {
     this.spec = spec;
   }
 
@@ -84,7 +84,7 @@ public class OnnxExtractorProvider implements FeatureExtractorProvider, ModelBac
       file = download ? store.pullIfMissing(entry) : store.require(entry);
       expected = store.expectedChecksum(entry);
     }
-    return new OnnxImageExtractor(
+    return new ImageNetworkExtractor(
         spec, entry, file, expected, options.batchSize(), options.threads(), options.device());
   }
 
@@ -105,7 +105,8 @@ public class OnnxExtractorProvider implements FeatureExtractorProvider, ModelBac
   private static void requireModelFile(Path file) {
     if (Files.isDirectory(file)) {
       throw new InvalidInputException(
-          file + ": is a folder, not a model file; pass the .onnx file itself");
+          file
+              + ": is a folder, not a model file; pass the model file itself (.onnx, or a TorchScript .pt)");
     }
     if (!Files.isRegularFile(file)) {
       throw new InvalidInputException(file + ": model file not found; check the --model path");

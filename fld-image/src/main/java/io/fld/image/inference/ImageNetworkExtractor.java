@@ -1,4 +1,4 @@
-package io.fld.image.onnx;
+package io.fld.image.inference;
 
 import io.fld.api.InvalidInputException;
 import io.fld.api.extract.FeatureExtractor;
@@ -14,12 +14,12 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * A feature extractor that preprocesses images in parallel and runs an ONNX network on batches of
- * them. Images whose tensors differ in shape (possible only when the network resizes its input) are
- * run in separate batches. Up to the runtime's floating-point reassociation, the result does not
- * depend on how samples are batched.
+ * A feature extractor that preprocesses images in parallel and runs a network (ONNX or TorchScript,
+ * chosen by {@link ImageNetworks}) on batches of them. Images whose tensors differ in shape
+ * (possible only when the network resizes its input) are run in separate batches. Up to the
+ * runtime's floating-point reassociation, the result does not depend on how samples are batched.
  */
-public final class OnnxImageExtractor implements FeatureExtractor<RgbImage> {
+public final class ImageNetworkExtractor implements FeatureExtractor<RgbImage> {
 
   private final ImageExtractorSpec spec;
   private final ModelEntry entry;
@@ -27,7 +27,7 @@ public final class OnnxImageExtractor implements FeatureExtractor<RgbImage> {
   private final Path modelFile;
   private final Optional<String> expectedChecksum;
   private final int batchSize;
-  private final OnnxImageModel model;
+  private final ImageNetwork model;
   private String checksum;
 
   /**
@@ -35,20 +35,21 @@ public final class OnnxImageExtractor implements FeatureExtractor<RgbImage> {
    *
    * @param spec the extractor definition
    * @param entry the model entry in effect (the spec's, or one adjusted by options)
-   * @param modelFile the ONNX file
+   * @param modelFile the model file, ONNX or TorchScript
    * @param expectedChecksum the SHA-256 the file must have, when known
    * @param batchSize samples per inference call
    * @param threads intra-op threads, or 0 for the default
    * @param device {@code cpu} or {@code cuda}
    */
-  public OnnxImageExtractor(
+  public ImageNetworkExtractor(
       ImageExtractorSpec spec,
       ModelEntry entry,
       Path modelFile,
       Optional<String> expectedChecksum,
       int batchSize,
       int threads,
-      String device) {
+      String device)
+      throws IOException {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
     }
@@ -58,7 +59,7 @@ public final class OnnxImageExtractor implements FeatureExtractor<RgbImage> {
     this.modelFile = modelFile;
     this.expectedChecksum = expectedChecksum;
     this.batchSize = batchSize;
-    this.model = new OnnxImageModel(modelFile, entry, threads, device);
+    this.model = ImageNetworks.open(modelFile, entry, threads, device);
   }
 
   @Override

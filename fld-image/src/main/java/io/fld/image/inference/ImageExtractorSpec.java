@@ -1,4 +1,4 @@
-package io.fld.image.onnx;
+package io.fld.image.inference;
 
 import io.fld.image.model.ModelEntry;
 import io.fld.image.preprocess.ImageTransform;
@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Everything that defines an ONNX image extractor: its id, a description, the default model and the
+ * Everything that defines an image extractor: its id, a description, the default model and the
  * preprocessing for a model.
  *
  * @param id the extractor id, such as {@code dinov2}

@@ -1,4 +1,4 @@
-package io.fld.image.onnx;
+package io.fld.image.inference;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
@@ -29,9 +29,9 @@ import java.util.Set;
  * must be {@code [N, 3, H, W]} with H and W equal to the entry's side (or dynamic where the network
  * resizes), and the output must hold {@code outputDimension} values per sample.
  */
-public final class OnnxImageModel implements AutoCloseable {
+public final class OnnxNetwork implements ImageNetwork {
 
-  private static final System.Logger LOG = System.getLogger(OnnxImageModel.class.getName());
+  private static final System.Logger LOG = System.getLogger(OnnxNetwork.class.getName());
   private static final int INPUT_RANK = 4;
   private static final int CHANNELS = 3;
   private static final long DYNAMIC_DIMENSION = -1;
@@ -55,7 +55,7 @@ public final class OnnxImageModel implements AutoCloseable {
    * @param threads intra-op threads, or 0 for ONNX Runtime's default
    * @param device {@code cpu}, or {@code cuda} to use the CUDA execution provider when present
    */
-  public OnnxImageModel(Path file, ModelEntry entry, int threads, String device) {
+  public OnnxNetwork(Path file, ModelEntry entry, int threads, String device) {
     this.file = file;
     this.entry = entry;
     this.threads = threads;
@@ -69,6 +69,7 @@ public final class OnnxImageModel implements AutoCloseable {
    * @throws InvalidInputException if the model file does not fit the entry
    * @throws IOException if ONNX Runtime fails
    */
+  @Override
   public synchronized float[] run(float[] batch, int count, int height, int width)
       throws IOException {
     ensureOpen();
@@ -88,7 +89,7 @@ public final class OnnxImageModel implements AutoCloseable {
     }
   }
 
-  /** Returns the execution provider that runs the model, such as {@code CPU}, once it is open. */
+  @Override
   public synchronized String executionProvider() {
     return executionProvider == null ? "not loaded" : executionProvider;
   }

@@ -1,4 +1,4 @@
-package io.fld.image.onnx;
+package io.fld.image.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs tiny generated ONNX models through the shared extractor code. */
-class OnnxImageExtractorTest {
+class ImageNetworkExtractorTest {
 
   private static final int DIMENSION = 16;
   private static final int POOL = 32;
@@ -126,8 +126,8 @@ class OnnxImageExtractorTest {
     ExtractorOptions options =
         new ExtractorOptions(Optional.of(file), folder, 4, 1, "cuda", Map.of());
 
-    try (OnnxImageExtractor extractor =
-        (OnnxImageExtractor) new OnnxExtractorProvider(vitSpec()).open(options)) {
+    try (ImageNetworkExtractor extractor =
+        (ImageNetworkExtractor) new ImageExtractorProvider(vitSpec()).open(options)) {
       extractor.extract(randomImages(1));
       assertTrue(List.of("CPU", "CUDA").contains(extractor.executionProvider()));
       assertEquals(64, extractor.modelChecksum().length());
@@ -158,7 +158,7 @@ class OnnxImageExtractorTest {
       ExtractorOptions options =
           new ExtractorOptions(Optional.empty(), models, 2, 1, "cpu", Map.of("download", "true"));
 
-      try (FeatureExtractor<?> extractor = new OnnxExtractorProvider(spec).open(options)) {
+      try (FeatureExtractor<?> extractor = new ImageExtractorProvider(spec).open(options)) {
         assertEquals(64, extractor.modelChecksum().length());
       }
 
@@ -182,8 +182,8 @@ class OnnxImageExtractorTest {
     ExtractorOptions options =
         new ExtractorOptions(Optional.of(file), folder, 4, 0, "cuda", Map.of());
 
-    try (OnnxImageExtractor extractor =
-        (OnnxImageExtractor) new OnnxExtractorProvider(vitSpec()).open(options)) {
+    try (ImageNetworkExtractor extractor =
+        (ImageNetworkExtractor) new ImageExtractorProvider(vitSpec()).open(options)) {
       float[][] gpu = extractor.extract(randomImages(8));
       float[][] cpu = extract(vitSpec(), file, randomImages(8), 4, Map.of());
 
@@ -204,7 +204,7 @@ class OnnxImageExtractorTest {
 
     InvalidInputException error =
         assertThrows(
-            InvalidInputException.class, () -> new OnnxExtractorProvider(vitSpec()).open(options));
+            InvalidInputException.class, () -> new ImageExtractorProvider(vitSpec()).open(options));
 
     assertTrue(
         error.getMessage().contains(folder.resolve("tiny.onnx").toString()), error.getMessage());
@@ -256,7 +256,7 @@ class OnnxImageExtractorTest {
       throws IOException {
     ExtractorOptions options =
         new ExtractorOptions(Optional.of(file), folder, batch, 1, "cpu", extra);
-    try (FeatureExtractor<?> extractor = new OnnxExtractorProvider(spec).open(options)) {
+    try (FeatureExtractor<?> extractor = new ImageExtractorProvider(spec).open(options)) {
       @SuppressWarnings("unchecked")
       FeatureExtractor<RgbImage> typed = (FeatureExtractor<RgbImage>) extractor;
       return typed.extract(images);
