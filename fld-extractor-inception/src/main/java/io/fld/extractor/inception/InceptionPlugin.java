@@ -2,9 +2,9 @@ package io.fld.extractor.inception;
 
 import io.fld.api.extract.FeatureExtractorProvider;
 import io.fld.api.plugin.FldPlugin;
-import io.fld.image.model.ModelEntry;
-import io.fld.image.inference.ImageExtractorSpec;
 import io.fld.image.inference.ImageExtractorProvider;
+import io.fld.image.inference.ImageExtractorSpec;
+import io.fld.image.model.ModelEntry;
 import io.fld.image.preprocess.Transforms;
 import java.util.List;
 import java.util.Optional;
