@@ -17,14 +17,13 @@ import java.lang.System.Logger.Level;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * A TorchScript network run with DJL's PyTorch engine. The model loads lazily on the first {@link
- * #run}; calls are serialized. The network must map {@code [N, 3, H, W]} to {@code [N, D]} (or any
- * shape with {@code D} values per sample); TorchScript files carry no tensor names, so the entry's
- * names are not used.
+ * #run}, and calls are serialized. The network must map {@code [N, 3, H, W]} to {@code [N, D]}, or
+ * to any shape with {@code D} values per sample. TorchScript files carry no tensor names, so the
+ * entry's names are not used, and the output size is checked on every call.
  *
  * <p>DJL and its PyTorch engine are optional dependencies: put {@code ai.djl:api}, {@code
  * ai.djl.pytorch:pytorch-engine}, {@code pytorch-jni} and the {@code pytorch-native-cpu} jar for
@@ -170,6 +169,6 @@ public final class TorchScriptNetwork implements ImageNetwork {
 
   @Override
   public String toString() {
-    return "TorchScriptNetwork[" + file + ", " + Arrays.asList(entry.extractorId()) + "]";
+    return "TorchScriptNetwork[" + file + ", " + entry.extractorId() + "]";
   }
 }

@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * <p>Some JPEG and GIF writers append data after the end marker or omit it, and Pillow still reads
  * such files. So a JPEG or GIF whose end looks wrong is decoded in full, and only reported when
- * that fails. PNG, BMP and WebP files must end where their structure says.
+ * that fails. PNG, BMP and WebP files must end where their structure declares.
  */
 public final class ImageCheck {
 
