@@ -40,6 +40,8 @@ class ImageDecoderTest {
   private static final int WIDTH = 13;
   private static final int HEIGHT = 7;
   private static final int JPEG_TOLERANCE = 3;
+  private static final int ADOBE_CMYK = 0;
+  private static final int ADOBE_YCCK = 2;
 
   /** Zero bytes after the VP8L bits, since bit readers fetch whole words ahead of the data. */
   private static final int READ_AHEAD = 8;
@@ -167,11 +169,40 @@ class ImageDecoderTest {
 
   @Test
   void cmykJpegConvertsWithPillowsRule() throws IOException {
-    WritableRaster cmyk = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 16, 16, 4, null);
-    int[] storedInverted = {255, 0, 0, 255};
+    byte[] jpeg = fourComponentJpeg(new int[] {255, 0, 0, 255}, ADOBE_CMYK);
+
+    RgbImage image = decoder.decode(jpeg, "cmyk.jpg");
+
+    assertEquals(255, image.sample(8, 8, 0), 2);
+    assertEquals(0, image.sample(8, 8, 1), 2);
+    assertEquals(0, image.sample(8, 8, 2), 2);
+  }
+
+  /**
+   * A YCCK sample (Y, Cb, Cr, K) with neutral chroma decodes to inverted CMYK (255 - Y three times,
+   * then K), which Pillow inverts to ink amounts (Y, Y, Y, 255 - K). Its rule then gives every
+   * channel {@code K - round(Y * K / 255)}.
+   */
+  @Test
+  void ycckJpegConvertsWithPillowsRule() throws IOException {
+    int luma = 100;
+    int black = 200;
+    byte[] jpeg = fourComponentJpeg(new int[] {luma, 128, 128, black}, ADOBE_YCCK);
+
+    RgbImage image = decoder.decode(jpeg, "ycck.jpg");
+
+    int expected = black - Math.round(luma * black / 255f);
+    for (int channel = 0; channel < 3; channel++) {
+      assertEquals(expected, image.sample(8, 8, channel), 2, "channel " + channel);
+    }
+  }
+
+  /** Writes a flat 16 x 16 four-component JPEG with an Adobe marker of the given transform. */
+  private static byte[] fourComponentJpeg(int[] stored, int transform) throws IOException {
+    WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 16, 16, 4, null);
     for (int y = 0; y < 16; y++) {
       for (int x = 0; x < 16; x++) {
-        cmyk.setPixel(x, y, storedInverted);
+        raster.setPixel(x, y, stored);
       }
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -181,15 +212,11 @@ class ImageDecoderTest {
       ImageWriteParam param = writer.getDefaultWriteParam();
       param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
       param.setCompressionQuality(1f);
-      writer.write(null, new IIOImage(cmyk, null, null), param);
+      writer.write(null, new IIOImage(raster, null, null), param);
     } finally {
       writer.dispose();
     }
-    RgbImage image = decoder.decode(withAdobeMarker(bytes.toByteArray()), "cmyk.jpg");
-
-    assertEquals(255, image.sample(8, 8, 0), 2);
-    assertEquals(0, image.sample(8, 8, 1), 2);
-    assertEquals(0, image.sample(8, 8, 2), 2);
+    return withAdobeMarker(bytes.toByteArray(), transform);
   }
 
   @Test
@@ -387,12 +414,12 @@ class ImageDecoderTest {
   }
 
   /**
-   * Inserts an Adobe APP14 segment (transform 0: CMYK) after the start-of-image marker, as
+   * Inserts an Adobe APP14 segment (transform 0: CMYK, 2: YCCK) after the start-of-image marker, as
    * Photoshop writes it; readers then take the stored samples as inverted ink amounts.
    */
-  private static byte[] withAdobeMarker(byte[] jpeg) {
+  private static byte[] withAdobeMarker(byte[] jpeg, int transform) {
     byte[] adobe = {
-      (byte) 0xff, (byte) 0xee, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0
+      (byte) 0xff, (byte) 0xee, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, (byte) transform
     };
     ByteBuffer out = ByteBuffer.allocate(jpeg.length + adobe.length);
     out.put(jpeg, 0, 2).put(adobe).put(jpeg, 2, jpeg.length - 2);
