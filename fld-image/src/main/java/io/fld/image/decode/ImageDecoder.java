@@ -100,6 +100,8 @@ public final class ImageDecoder {
       checkPixelLimit(reader.getWidth(0), reader.getHeight(0), name);
       List<String> warnings = new ArrayList<>();
       reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+      // NOTE: for a GIF whose first frame is smaller than its logical screen, ImageIO returns the
+      // frame alone, while Pillow places it on a screen-sized canvas; such files decode smaller.
       BufferedImage image = reader.read(0);
       rejectTruncation(warnings, format, name);
       return toRgb(image);
