@@ -2,6 +2,7 @@
 module io.fld.cli {
   requires io.fld.api;
   requires io.fld.core;
+  requires io.fld.image;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
 

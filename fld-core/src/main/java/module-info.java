@@ -5,6 +5,7 @@ module io.fld.core {
   requires org.bytedeco.javacpp;
   requires org.bytedeco.openblas;
 
+  exports io.fld.core.cache;
   exports io.fld.core.extract;
   exports io.fld.core.io;
   exports io.fld.core.linalg;

@@ -1,0 +1,168 @@
+package io.fld.core.cache;
+
+import io.fld.api.feature.FeatureProvenance;
+import io.fld.api.feature.FeatureSet;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A folder of cached feature matrices, one file per {@link CacheKey}, plus the finished chunks of
+ * extractions still in progress.
+ *
+ * <p>Every file is written atomically (a temporary file, then a rename) and checked on read (format
+ * version, length, CRC32 and key), so a corrupt, truncated or foreign entry is reported as absent,
+ * logged and deleted, and the caller recomputes it. An extraction stores each finished batch as a
+ * chunk with {@link #storeChunk}; after an interruption, {@link #loadChunk} returns the chunks
+ * already done, and {@link #assemble} joins them into the final entry.
+ *
+ * <p>Instances are safe to share between threads; separate processes may share a folder, since
+ * entries only ever appear whole.
+ */
+public final class FeatureCache {
+
+  private static final System.Logger LOG = System.getLogger(FeatureCache.class.getName());
+  private static final String ENTRY_SUFFIX = ".fldc";
+  private static final String CHUNK_FOLDER_SUFFIX = ".parts";
+  private static final String CHUNK_PREFIX = "chunk-";
+  private static final String CHUNK_NAME_FORMAT = CHUNK_PREFIX + "%08d" + ENTRY_SUFFIX;
+
+  private final Path directory;
+
+  private FeatureCache(Path directory) {
+    this.directory = directory;
+  }
+
+  /**
+   * Opens the cache in {@code directory}, creating the folder if needed.
+   *
+   * @throws IOException if the folder cannot be created, or {@code directory} is a file
+   */
+  public static FeatureCache open(Path directory) throws IOException {
+    if (Files.exists(directory) && !Files.isDirectory(directory)) {
+      throw new io.fld.api.InvalidInputException(
+          directory + ": is a file, not a cache folder; pass a folder for the feature cache");
+    }
+    Files.createDirectories(directory);
+    return new FeatureCache(directory);
+  }
+
+  /** Returns the cache folder. */
+  public Path directory() {
+    return directory;
+  }
+
+  /** Returns the file that contains the entry of {@code key}. */
+  public Path entryPath(CacheKey key) {
+    return directory.resolve(key.fileStem() + ENTRY_SUFFIX);
+  }
+
+  /**
+   * Returns the cached features of {@code key}, or empty when there are none or the entry is
+   * unusable (which is logged, and the entry deleted).
+   */
+  public Optional<FeatureSet> load(CacheKey key) throws IOException {
+    return readOrDiscard(entryPath(key), key.canonical());
+  }
+
+  /** Stores {@code features} as the entry of {@code key}, replacing any previous one. */
+  public void store(CacheKey key, FeatureSet features) throws IOException {
+    CacheFile.write(entryPath(key), key.canonical(), features);
+  }
+
+  /**
+   * Stores finished batch {@code index} of an extraction in progress. Chunks hold consecutive rows;
+   * chunk {@code i} starts at row {@code i * chunkRows} for the caller's fixed chunk size.
+   */
+  public void storeChunk(CacheKey key, int index, FeatureSet rows) throws IOException {
+    Path folder = chunkFolder(key);
+    Files.createDirectories(folder);
+    CacheFile.write(chunkPath(key, index), chunkKey(key, index), rows);
+  }
+
+  /** Returns finished chunk {@code index}, or empty when it is missing or unusable. */
+  public Optional<FeatureSet> loadChunk(CacheKey key, int index) throws IOException {
+    return readOrDiscard(chunkPath(key, index), chunkKey(key, index));
+  }
+
+  /**
+   * Joins chunks {@code 0 .. chunkCount - 1} into the entry of {@code key}, stores it and deletes
+   * the chunks.
+   *
+   * @throws IllegalStateException if a chunk is missing or unusable; the caller recomputes it first
+   */
+  public FeatureSet assemble(CacheKey key, int chunkCount, FeatureProvenance provenance)
+      throws IOException {
+    FeatureSet[] chunks = new FeatureSet[chunkCount];
+    int rows = 0;
+    for (int i = 0; i < chunkCount; i++) {
+      int index = i;
+      chunks[i] =
+          loadChunk(key, i)
+              .orElseThrow(() -> new IllegalStateException("chunk " + index + " is not finished"));
+      rows += chunks[i].rows();
+    }
+    int dimension = chunks[0].dimension();
+    float[] values = new float[rows * dimension];
+    int offset = 0;
+    for (FeatureSet chunk : chunks) {
+      if (chunk.dimension() != dimension) {
+        throw new IllegalStateException(
+            "chunks have dimensions " + dimension + " and " + chunk.dimension());
+      }
+      for (int row = 0; row < chunk.rows(); row++, offset += dimension) {
+        chunk.copyRow(row, values, offset);
+      }
+    }
+    FeatureSet features = FeatureSet.wrap(values, rows, dimension, provenance);
+    store(key, features);
+    discardChunks(key);
+    return features;
+  }
+
+  /** Deletes the chunks of {@code key}, if any. */
+  public void discardChunks(CacheKey key) throws IOException {
+    Path folder = chunkFolder(key);
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+      for (Path file : files) {
+        Files.deleteIfExists(file);
+      }
+    }
+    Files.deleteIfExists(folder);
+  }
+
+  private Optional<FeatureSet> readOrDiscard(Path file, String canonicalKey) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(CacheFile.read(file, canonicalKey));
+    } catch (CacheFormatException e) {
+      LOG.log(Level.WARNING, "{0}; deleting it and computing the features again", e.getMessage());
+      Files.deleteIfExists(file);
+      return Optional.empty();
+    }
+  }
+
+  private Path chunkFolder(CacheKey key) {
+    return directory.resolve(key.fileStem() + CHUNK_FOLDER_SUFFIX);
+  }
+
+  private Path chunkPath(CacheKey key, int index) {
+    if (index < 0) {
+      throw new IllegalArgumentException("chunk index must not be negative, got " + index);
+    }
+    return chunkFolder(key).resolve(String.format(Locale.ROOT, CHUNK_NAME_FORMAT, index));
+  }
+
+  private static String chunkKey(CacheKey key, int index) {
+    return key.canonical() + "\nchunk=" + index;
+  }
+}

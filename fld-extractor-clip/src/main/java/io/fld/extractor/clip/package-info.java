@@ -1,0 +1,2 @@
+/** The CLIP ViT-B/32 image extractor. */
+package io.fld.extractor.clip;

@@ -1,0 +1,2 @@
+/** The Inception-v3 (FID) image extractor. */
+package io.fld.extractor.inception;

@@ -1,0 +1,2 @@
+/** The plugin entry of the image module. */
+package io.fld.image.plugin;

@@ -1,0 +1,2 @@
+/** Test helpers: golden array reading. */
+package io.fld.image.testing;
