@@ -10,6 +10,7 @@ module io.fld.core {
   exports io.fld.core;
   exports io.fld.core.extract;
   exports io.fld.core.inject;
+  exports io.fld.core.io;
   exports io.fld.core.plugin;
   exports io.fld.core.linalg;
 

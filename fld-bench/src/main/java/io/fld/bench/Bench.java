@@ -1,0 +1,204 @@
+package io.fld.bench;
+
+import io.fld.api.feature.FeatureSet;
+import io.fld.api.metric.Metric;
+import io.fld.api.metric.MetricOptions;
+import io.fld.api.metric.MetricProvider;
+import io.fld.api.plugin.FldPlugin;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * Times metrics on synthetic features, each metric in a JVM of its own so that its peak resident
+ * memory is its own, and prints one Markdown table with the ratios to the targets and to the Python
+ * reference's timings on the same case.
+ *
+ * <p>Usage: {@code java -cp 'fld-bench/target/fld-bench.jar:fld-bench/target/lib/*'
+ * io.fld.bench.Bench [--train N] [--test N] [--gen N] [--dim D] [--metrics fld,precision,fid]
+ * [--heap 2g] [--seed S] [--output FILE.md]}.
+ */
+public final class Bench {
+  private static final String RESULT_PREFIX = "BENCH-RESULT ";
+
+  private Bench() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = parse(args);
+    if (options.containsKey("child")) {
+      runChild(options);
+    } else {
+      runParent(options);
+    }
+  }
+
+  private static Map<String, String> parse(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("train", "50000");
+    options.put("test", "10000");
+    options.put("gen", "10000");
+    options.put("dim", "768");
+    options.put("metrics", "fid,precision,fld");
+    options.put("heap", "2g");
+    options.put("seed", "0");
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
+      }
+      String name = args[i].substring(2);
+      if (name.equals("child")) {
+        options.put(name, "true");
+      } else if (i + 1 < args.length) {
+        options.put(name, args[++i]);
+      } else {
+        throw new IllegalArgumentException("option --" + name + " needs a value");
+      }
+    }
+    return options;
+  }
+
+  private static void runParent(Map<String, String> options)
+      throws IOException, InterruptedException {
+    List<String> rows = new ArrayList<>();
+    for (String metricId : options.get("metrics").split(",")) {
+      Measurement measurement = runInChildJvm(metricId.trim(), options);
+      rows.add(row(metricId.trim(), measurement));
+    }
+    String report = table(options, rows);
+    System.out.print(report);
+    if (options.containsKey("output")) {
+      Files.writeString(Path.of(options.get("output")), report, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static Measurement runInChildJvm(String metricId, Map<String, String> options)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + options.get("heap"));
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Bench.class.getName());
+    command.add("--child");
+    for (String name : List.of("train", "test", "gen", "dim", "seed")) {
+      command.add("--" + name);
+      command.add(options.get(name));
+    }
+    command.add("--metric");
+    command.add(metricId);
+
+    System.err.println("running " + metricId + " in its own JVM ...");
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Measurement measurement = null;
+    try (BufferedReader output =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = output.readLine(); line != null; line = output.readLine()) {
+        if (line.startsWith(RESULT_PREFIX)) {
+          measurement = Measurement.parse(line.substring(RESULT_PREFIX.length()));
+        }
+      }
+    }
+    int status = process.waitFor();
+    if (status != 0 || measurement == null) {
+      throw new IOException("benchmark of " + metricId + " failed with exit status " + status);
+    }
+    return measurement;
+  }
+
+  private static void runChild(Map<String, String> options) throws IOException {
+    int dimension = Integer.parseInt(options.get("dim"));
+    long seed = Long.parseLong(options.get("seed"));
+    SyntheticFeatures synthetic = new SyntheticFeatures(dimension, seed);
+    FeatureSet train = synthetic.real("train", Integer.parseInt(options.get("train")), seed + 1);
+    FeatureSet test = synthetic.real("test", Integer.parseInt(options.get("test")), seed + 2);
+    FeatureSet gen = synthetic.generated("gen", Integer.parseInt(options.get("gen")), seed + 3);
+    Metric metric =
+        findMetric(options.get("metric")).create(MetricOptions.defaults().withSeed(seed));
+
+    long start = System.nanoTime();
+    double value = metric.compute(train, test, gen).value();
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    System.out.println(
+        RESULT_PREFIX + new Measurement(seconds, PeakMemory.residentMebibytes(), value).format());
+  }
+
+  private static MetricProvider findMetric(String metricId) {
+    List<String> available = new ArrayList<>();
+    for (FldPlugin plugin : ServiceLoader.load(FldPlugin.class)) {
+      for (MetricProvider provider : plugin.metrics()) {
+        if (provider.name().equals(metricId)) {
+          return provider;
+        }
+        available.add(provider.name());
+      }
+    }
+    throw new IllegalArgumentException(
+        "no metric named '" + metricId + "'; available metrics: " + available);
+  }
+
+  private static String row(String metricId, Measurement measurement) {
+    Target target = Target.of(metricId).orElse(new Target(0, 0, 0, 0));
+    return String.format(
+        Locale.ROOT,
+        "| %s | %.2f | %.0f | %s | %s | %s | %s | %.6g |",
+        metricId,
+        measurement.seconds(),
+        measurement.peakMebibytes(),
+        ratio(measurement.seconds(), target.seconds()),
+        ratio(measurement.peakMebibytes(), target.peakMebibytes()),
+        ratio(measurement.seconds(), target.referenceSeconds()),
+        ratio(measurement.peakMebibytes(), target.referencePeakMebibytes()),
+        measurement.value());
+  }
+
+  private static String ratio(double measured, double baseline) {
+    return baseline > 0 ? String.format(Locale.ROOT, "%.2f", measured / baseline) : "-";
+  }
+
+  private static String table(Map<String, String> options, List<String> rows) {
+    StringBuilder report = new StringBuilder();
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "Case: train %s, test %s, gen %s, d %s, seed %s, heap %s, %d cores, Java %s%n%n",
+            options.get("train"),
+            options.get("test"),
+            options.get("gen"),
+            options.get("dim"),
+            options.get("seed"),
+            options.get("heap"),
+            Runtime.getRuntime().availableProcessors(),
+            System.getProperty("java.version")));
+    report.append(
+        "| metric | seconds | peak RSS MiB | time / target | memory / target"
+            + " | time / Python | memory / Python | value |\n");
+    report.append("|---|---|---|---|---|---|---|---|\n");
+    rows.forEach(row -> report.append(row).append('\n'));
+    return report.toString();
+  }
+
+  /** One child run: the metric's wall time, the JVM's peak resident memory and the value. */
+  private record Measurement(double seconds, double peakMebibytes, double value) {
+    String format() {
+      return seconds + " " + peakMebibytes + " " + value;
+    }
+
+    static Measurement parse(String line) {
+      String[] parts = line.trim().split(" ");
+      return new Measurement(
+          Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]));
+    }
+  }
+}

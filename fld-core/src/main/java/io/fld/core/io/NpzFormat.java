@@ -1,0 +1,145 @@
+package io.fld.core.io;
+
+import io.fld.api.InvalidInputException;
+import io.fld.api.feature.FeatureProvenance;
+import io.fld.api.feature.FeatureSet;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Reads and writes numpy's {@code .npz} format: a zip archive with one {@code .npy} entry per
+ * array, stored or deflated, whose key is the entry name without {@code .npy}. Zip64 archives are
+ * read and written by {@code java.util.zip}.
+ */
+final class NpzFormat {
+  private static final String ENTRY_SUFFIX = ".npy";
+  private static final int WRITE_BUFFER_BYTES = 1 << 16;
+
+  private NpzFormat() {}
+
+  /** Returns the keys of the arrays in the archive, in archive order. */
+  static List<String> keys(Path path) throws IOException {
+    try (ZipFile zip = open(path)) {
+      return keys(zip);
+    }
+  }
+
+  /** Reads the array with key {@code requested}, or the only array when it is null. */
+  static FeatureSet read(Path path, String requested, FeatureProvenance provenance)
+      throws IOException {
+    try (ZipFile zip = open(path)) {
+      List<String> keys = keys(zip);
+      String key = ArrayKeys.select(path.toString(), keys, requested);
+      ZipEntry entry = entryFor(zip, key);
+      String source = keys.size() == 1 ? path.toString() : path + " (array '" + key + "')";
+
+      try (InputStream input = zip.getInputStream(entry);
+          ReadableByteChannel channel = Channels.newChannel(input)) {
+        return NpyFormat.read(channel, source, provenance, entry.getSize());
+      } catch (ZipException | EOFException e) {
+        throw damaged(path, e);
+      }
+    }
+  }
+
+  private static ZipFile open(Path path) throws IOException {
+    try {
+      return new ZipFile(path.toFile());
+    } catch (ZipException e) {
+      throw damaged(path, e);
+    }
+  }
+
+  private static InvalidInputException damaged(Path path, IOException cause) {
+    return new InvalidInputException(
+        path
+            + " is not a readable zip archive ("
+            + cause.getMessage()
+            + "); it may be truncated or damaged, write it again with np.savez",
+        cause);
+  }
+
+  private static List<String> keys(ZipFile zip) {
+    List<String> keys = new ArrayList<>();
+    for (ZipEntry entry : Collections.list(zip.entries())) {
+      if (!entry.isDirectory()) {
+        keys.add(keyOf(entry.getName()));
+      }
+    }
+    return keys;
+  }
+
+  private static String keyOf(String entryName) {
+    return entryName.endsWith(ENTRY_SUFFIX)
+        ? entryName.substring(0, entryName.length() - ENTRY_SUFFIX.length())
+        : entryName;
+  }
+
+  private static ZipEntry entryFor(ZipFile zip, String key) {
+    ZipEntry entry = zip.getEntry(key + ENTRY_SUFFIX);
+    return entry != null ? entry : zip.getEntry(key);
+  }
+
+  /**
+   * Writes one {@code .npy} entry per array, named after its key.
+   *
+   * @param compressed whether to deflate the entries, as {@code np.savez_compressed} does, or to
+   *     store them, as {@code np.savez} does
+   */
+  static void write(WritableByteChannel channel, Map<String, FeatureSet> arrays, boolean compressed)
+      throws IOException {
+    OutputStream output =
+        new BufferedOutputStream(Channels.newOutputStream(channel), WRITE_BUFFER_BYTES);
+    ZipOutputStream zip = new ZipOutputStream(output);
+    WritableByteChannel zipChannel = Channels.newChannel(zip);
+
+    for (Map.Entry<String, FeatureSet> array : arrays.entrySet()) {
+      FeatureSet features = array.getValue();
+      zip.putNextEntry(newEntry(array.getKey(), features, compressed));
+      NpyFormat.write(zipChannel, features);
+      zip.closeEntry();
+    }
+    // finish() rather than close(), because the caller still syncs and closes the channel.
+    zip.finish();
+    output.flush();
+  }
+
+  private static ZipEntry newEntry(String key, FeatureSet features, boolean compressed)
+      throws IOException {
+    ZipEntry entry = new ZipEntry(key + ENTRY_SUFFIX);
+    if (compressed) {
+      entry.setMethod(ZipEntry.DEFLATED);
+      return entry;
+    }
+    // A stored entry needs its size and checksum before its data is written.
+    long size = NpyFormat.encodedLength(features);
+    entry.setMethod(ZipEntry.STORED);
+    entry.setSize(size);
+    entry.setCompressedSize(size);
+    entry.setCrc(crcOf(features));
+    return entry;
+  }
+
+  private static long crcOf(FeatureSet features) throws IOException {
+    CRC32 crc = new CRC32();
+    crc.update(NpyFormat.encodeHeader(features.rows(), features.dimension()));
+    FloatChunks.forEachChunk(features, crc::update);
+    return crc.getValue();
+  }
+}
