@@ -3,7 +3,9 @@ module io.fld.cli {
   requires io.fld.api;
   requires io.fld.core;
   requires info.picocli;
+  requires com.google.guice;
   requires com.fasterxml.jackson.databind;
+  requires java.logging;
 
   opens io.fld.cli to
       info.picocli;

@@ -1,10 +1,14 @@
 package io.fld.core;
 
+import io.fld.api.feature.FeatureSet;
 import io.fld.api.metric.Metric;
 import io.fld.api.metric.MetricOptions;
 import io.fld.api.metric.MetricProvider;
 import io.fld.core.inject.FldConfig;
+import io.fld.core.io.FeatureFiles;
 import io.fld.core.plugin.PluginRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -31,6 +35,30 @@ public final class Fld {
   /** Returns the registry of the plugins of this process and of {@code $FLD_HOME/plugins}. */
   public static PluginRegistry registry() {
     return DefaultRegistry.INSTANCE;
+  }
+
+  /**
+   * Reads the only array of a feature file ({@code .npy}, {@code .npz} or {@code .safetensors}).
+   *
+   * @throws io.fld.api.InvalidInputException if the file is missing, malformed or holds several
+   *     arrays; the message names the file
+   */
+  public static FeatureSet read(Path file) throws IOException {
+    return FeatureFiles.read(file);
+  }
+
+  /**
+   * Reads the array {@code key} of an {@code .npz} or {@code .safetensors} file.
+   *
+   * @throws io.fld.api.InvalidInputException if the file is missing or malformed or has no such key
+   */
+  public static FeatureSet read(Path file, String key) throws IOException {
+    return FeatureFiles.read(file, key);
+  }
+
+  /** Writes {@code features} to {@code file} as float32, in the format its extension names. */
+  public static void write(Path file, FeatureSet features) throws IOException {
+    FeatureFiles.write(file, features);
   }
 
   /**
