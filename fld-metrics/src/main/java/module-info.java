@@ -2,4 +2,7 @@
 module io.fld.metrics {
   requires io.fld.api;
   requires io.fld.core;
+
+  provides io.fld.api.plugin.FldPlugin with
+      io.fld.metrics.MetricsPlugin;
 }
