@@ -67,7 +67,9 @@ final class ListCommand implements Callable<Integer> {
 
     out.println("plugins:");
     for (LoadedPlugin plugin : registry.plugins()) {
-      out.println(INDENT + plugin.origin().pluginName() + "  " + plugin.origin().describe());
+      String name = plugin.origin().pluginName();
+      String label = name.equals(plugin.origin().pluginClass()) ? "" : name + "  ";
+      out.println(INDENT + label + plugin.origin().describe());
     }
     empty(out, registry.plugins());
     return Main.OK;
