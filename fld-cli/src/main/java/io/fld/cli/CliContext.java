@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What every command needs: the output streams, the environment, the global options and the core
- * services, created on first use so that {@code --help} never loads plugins.
+ * The state shared by all commands: the output streams, the environment, the global options and the
+ * core services. The services are created on first use, so {@code --help} never loads plugins.
  */
 final class CliContext {
   private final PrintStream out;

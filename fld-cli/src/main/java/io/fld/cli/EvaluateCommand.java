@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
+    versionProvider = FldCommand.VersionProvider.class,
     description = "Compute metrics from train, test and generated samples or features.")
 final class EvaluateCommand implements Callable<Integer> {
   private static final System.Logger LOG = System.getLogger(EvaluateCommand.class.getName());

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "extract",
     mixinStandardHelpOptions = true,
+    versionProvider = FldCommand.VersionProvider.class,
     description =
         "Extract features from a folder of samples into a feature file, one row per"
             + " sample in sorted path order.")

@@ -12,7 +12,7 @@ final class InputOptions {
   @Option(
       names = "--train",
       paramLabel = "PATH",
-      description = "Training samples: a folder or a feature file (.npy, .npz, .safetensors).")
+      description = "Training samples: a folder, or a .npy, .npz or .safetensors file.")
   Path train;
 
   @Option(

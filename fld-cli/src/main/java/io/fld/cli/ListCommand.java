@@ -18,6 +18,7 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
+    versionProvider = FldCommand.VersionProvider.class,
     description = "List the discovered extractors, metrics, sample sources and score kinds.")
 final class ListCommand implements Callable<Integer> {
   private static final String INDENT = "  ";

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "scores",
     mixinStandardHelpOptions = true,
+    versionProvider = FldCommand.VersionProvider.class,
     description = "Write one score per generated sample (index,name,score) to a CSV file.")
 final class ScoresCommand implements Callable<Integer> {
   private static final System.Logger LOG = System.getLogger(ScoresCommand.class.getName());

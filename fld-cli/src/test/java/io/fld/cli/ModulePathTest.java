@@ -1,7 +1,6 @@
 package io.fld.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -40,7 +39,7 @@ class ModulePathTest {
     plugins = Files.createDirectories(work.resolve("plugins"));
   }
 
-  /** The test class path without test-only entries: the tool and its runtime dependencies. */
+  /** Returns the test class path without test-only entries: the tool and its dependencies. */
   private static String modulePath() {
     String classPath = System.getProperty("java.class.path");
     return Arrays.stream(classPath.split(File.pathSeparator))
@@ -98,14 +97,6 @@ class ModulePathTest {
   }
 
   @Test
-  void applicationRunsAsNamedModules() throws Exception {
-    Run run = runOnModulePath("list");
-
-    assertEquals(Main.OK, run.status(), run.err());
-    assertFalse(run.out().contains("mean_shift"), run.out());
-  }
-
-  @Test
   void plainJarInOwnLoader() throws Exception {
     copyWithoutModuleInfo(PluginFolderTest.EXAMPLE_JAR, plugins.resolve("plain-example.jar"));
 
@@ -114,6 +105,31 @@ class ModulePathTest {
     assertEquals(Main.OK, run.status(), run.err());
     assertTrue(run.out().contains("mean_shift"), run.out());
     assertTrue(run.out().contains("class loader of " + plugins), run.out());
+  }
+
+  @Test
+  void layerExtractorExtracts() throws Exception {
+    Files.copy(PluginFolderTest.EXAMPLE_JAR, plugins.resolve("example.jar"));
+    Path input = Files.createDirectories(work.resolve("rows"));
+    Files.writeString(input.resolve("a.csv"), "1,2,3,4\n5,6,7,8\n");
+    Path output = work.resolve("features.npy");
+
+    Run run =
+        runOnModulePath(
+            "extract",
+            "--plugins",
+            plugins.toString(),
+            "--extractor",
+            "identity",
+            "--input",
+            input.toString(),
+            "--output",
+            output.toString());
+
+    assertEquals(Main.OK, run.status(), run.err());
+    io.fld.api.feature.FeatureSet features = io.fld.core.io.FeatureFiles.read(output);
+    assertEquals(2, features.rows());
+    assertEquals(8f, features.get(1, 3));
   }
 
   @Test

@@ -40,7 +40,7 @@ public final class Fld {
   /**
    * Reads the only array of a feature file ({@code .npy}, {@code .npz} or {@code .safetensors}).
    *
-   * @throws io.fld.api.InvalidInputException if the file is missing, malformed or holds several
+   * @throws io.fld.api.InvalidInputException if the file is missing, malformed or contains several
    *     arrays; the message names the file
    */
   public static FeatureSet read(Path file) throws IOException {

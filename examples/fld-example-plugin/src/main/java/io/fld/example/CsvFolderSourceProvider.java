@@ -56,7 +56,8 @@ public final class CsvFolderSourceProvider implements SampleSourceProvider {
       files = entries.filter(CsvFolderSourceProvider::isCsv).sorted().collect(Collectors.toList());
     }
     if (files.isEmpty()) {
-      throw new InvalidInputException(path + " holds no .csv files; add some or choose another");
+      throw new InvalidInputException(
+          path + " contains no .csv files; add some or give another folder");
     }
     return new CsvFolderSource(path, files);
   }

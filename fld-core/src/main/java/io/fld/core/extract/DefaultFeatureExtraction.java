@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  *
  * <p>The work is split into {@link #plan} (resolve source and extractor, cheap) and {@link
  * #compute} (open the extractor and run it from a given sample on), so that a feature cache can
- * look up a plan's key before computing and resume after the samples it already holds.
+ * look up a plan's key before computing and resume after the samples it already contains.
  */
 public final class DefaultFeatureExtraction implements FeatureExtraction {
   private static final System.Logger LOG =
@@ -70,7 +70,11 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
     SampleSource<?> source = sourceProvider.open(input, request.sourceOptions());
     if (source.size() < 1) {
       throw new InvalidInputException(
-          "input " + input + " holds no samples that " + sourceProvider.name() + " can read");
+          "input "
+              + input
+              + " contains no samples that "
+              + sourceProvider.name()
+              + " can read; check the folder");
     }
     return new ExtractionPlan(input, source, extractor, request);
   }
@@ -81,6 +85,7 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
    * @throws IOException if a sample or the model cannot be read
    */
   public ExtractedFeatures compute(ExtractionPlan plan) throws IOException {
+    // NOTE: request.cacheDirectory() is not consulted yet; every call extracts all samples.
     ExtractionRequest request = plan.request();
     try (FeatureExtractor<?> extractor = plan.extractor().open(extractorOptions(request))) {
       return run(plan, extractor);
