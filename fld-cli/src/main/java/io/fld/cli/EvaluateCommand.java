@@ -85,7 +85,6 @@ final class EvaluateCommand implements Callable<Integer> {
         String.join(", ", selection.metrics().keySet()),
         seed);
 
-    extraction.defaultCacheDirectory = context.config().featureCache();
     FeatureLoader loader = new FeatureLoader(context, extraction, inputs.key());
     Map<Role, FeatureLoader.Loaded> loaded = loader.load(specs);
 

@@ -2,6 +2,7 @@ package io.fld.cli;
 
 import io.fld.api.InvalidInputException;
 import io.fld.api.feature.FeatureSet;
+import io.fld.core.extract.ExtractionRequest;
 import io.fld.core.io.FeatureFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,8 +60,8 @@ final class ExtractCommand implements Callable<Integer> {
     }
     context.registry().extractor(extraction.extractorId());
 
-    extraction.defaultCacheDirectory = context.config().featureCache();
-    FeatureSet features = context.extraction().extract(input, extraction.request());
+    ExtractionRequest request = extraction.request(context.config().featureCache());
+    FeatureSet features = context.extraction().extract(input, request);
     FeatureFiles.write(output, features);
     LOG.log(
         System.Logger.Level.INFO,

@@ -45,9 +45,6 @@ final class ExtractionSettings {
   @Option(names = "--no-cache", description = "Extract without reading or writing the cache.")
   boolean noCache;
 
-  /** Set by the command from the configuration, used when {@code --cache} is absent. */
-  Path defaultCacheDirectory;
-
   String extractorId() {
     return extractorId;
   }
@@ -56,13 +53,19 @@ final class ExtractionSettings {
     return extractorId != null;
   }
 
-  ExtractionRequest request() {
+  /**
+   * Returns the request for these options, caching in {@code defaultCache} unless {@code --cache}
+   * or {@code --no-cache} is given.
+   */
+  ExtractionRequest request(Path defaultCache) {
     if (batchSize < 1) {
       throw new io.fld.api.InvalidInputException(
           "--batch-size must be at least 1, got " + batchSize);
     }
     Optional<Path> cache =
-        noCache ? Optional.empty() : Optional.ofNullable(cacheDirectory).or(this::defaultCache);
+        noCache
+            ? Optional.empty()
+            : Optional.of(cacheDirectory == null ? defaultCache : cacheDirectory);
     return new ExtractionRequest(
         extractorId,
         Optional.ofNullable(modelFile),
@@ -73,9 +76,5 @@ final class ExtractionSettings {
         device,
         false,
         Map.of());
-  }
-
-  private Optional<Path> defaultCache() {
-    return Optional.ofNullable(defaultCacheDirectory);
   }
 }

@@ -93,7 +93,7 @@ final class FeatureLoader {
   }
 
   private Loaded extract(InputSpec input) throws IOException {
-    ExtractionRequest request = extraction.request();
+    ExtractionRequest request = extraction.request(context.config().featureCache());
     LOG.log(
         System.Logger.Level.INFO,
         "extracting {0} features of {1}",

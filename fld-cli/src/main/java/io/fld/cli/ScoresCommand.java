@@ -73,7 +73,6 @@ final class ScoresCommand implements Callable<Integer> {
     MetricOptions options = MetricOptions.of(scoreOptions, seed);
     options.requireKnown(kind, provider.options());
 
-    extraction.defaultCacheDirectory = context.config().featureCache();
     Map<Role, FeatureLoader.Loaded> loaded =
         new FeatureLoader(context, extraction, inputs.key()).load(specs);
     FeatureLoader.Loaded gen = loaded.get(Role.GEN);

@@ -169,6 +169,7 @@ public final class PluginDiscovery {
   }
 
   private static List<LoadedPlugin> loadPlainJar(Path jar) {
+    // The loader stays open: its plugin's classes are used until the process ends.
     URLClassLoader loader;
     try {
       URL[] urls = {jar.toUri().toURL()};
