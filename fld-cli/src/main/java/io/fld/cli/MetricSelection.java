@@ -95,11 +95,16 @@ final class MetricSelection {
         warnings.add("skipped " + id + ": it needs " + flags(missing));
       }
     }
+    if (registry.metrics().isEmpty()) {
+      throw new InvalidInputException(
+          "no metrics are registered; put a plugin jar that provides metrics in a plugin folder"
+              + " (--plugins DIR or $FLD_HOME/plugins)");
+    }
     if (metrics.isEmpty()) {
       throw new InvalidInputException(
-          "no metric can be computed from the given sets; registered metrics: "
-              + registry.metrics().stream().map(Registered::name).collect(Collectors.joining(", "))
-              + "; give --train, --test and --gen");
+          "no metric can be computed from the given sets ("
+              + String.join("; ", warnings)
+              + "); give --train, --test and --gen");
     }
     return new MetricSelection(metrics, warnings);
   }

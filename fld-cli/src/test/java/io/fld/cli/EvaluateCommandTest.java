@@ -172,6 +172,17 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void nothingComputableRejected() {
+    CliRunner.Result result = cli.run("evaluate", "--gen", gen.toString());
+
+    assertInvalid(
+        result,
+        "no metric can be computed from the given sets",
+        "skipped test_gap: it needs --train",
+        "skipped test_spread: it needs --test");
+  }
+
+  @Test
   void seedLogged() {
     CliRunner.Result result = evaluate("--metrics", "test_gap", "--seed", "42");
 
