@@ -83,7 +83,7 @@ final class EvaluateCommand implements Callable<Integer> {
         System.Logger.Level.INFO,
         "computing {0} with seed {1}",
         String.join(", ", selection.metrics().keySet()),
-        seed);
+        String.valueOf(seed));
 
     FeatureLoader loader = new FeatureLoader(context, extraction, inputs.key());
     Map<Role, FeatureLoader.Loaded> loaded = loader.load(specs);
@@ -114,7 +114,11 @@ final class EvaluateCommand implements Callable<Integer> {
       MetricResult result = entry.getValue().compute(train, test, gen);
       double elapsed = (System.nanoTime() - start) / NANOS_PER_SECOND;
       LOG.log(
-          System.Logger.Level.INFO, "{0} = {1} ({2} s)", entry.getKey(), result.value(), elapsed);
+          System.Logger.Level.INFO,
+          "{0} = {1} ({2} s)",
+          entry.getKey(),
+          String.valueOf(result.value()),
+          String.format(java.util.Locale.ROOT, "%.3f", elapsed));
       results.put(entry.getKey(), result);
       seconds.put(entry.getKey(), elapsed);
       result.warnings().forEach(warning -> warnings.add(entry.getKey() + ": " + warning));

@@ -66,8 +66,8 @@ final class ExtractCommand implements Callable<Integer> {
     LOG.log(
         System.Logger.Level.INFO,
         "wrote {0} x {1} features to {2}",
-        features.rows(),
-        features.dimension(),
+        String.valueOf(features.rows()),
+        String.valueOf(features.dimension()),
         output);
     return Main.OK;
   }

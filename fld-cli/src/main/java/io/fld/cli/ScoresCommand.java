@@ -91,7 +91,12 @@ final class ScoresCommand implements Callable<Integer> {
               + " generated samples");
     }
     AtomicFiles.write(output, csv(gen.sampleNames(), scores));
-    LOG.log(System.Logger.Level.INFO, "wrote {0} {1} scores to {2}", scores.length, kind, output);
+    LOG.log(
+        System.Logger.Level.INFO,
+        "wrote {0} {1} scores to {2}",
+        String.valueOf(scores.length),
+        kind,
+        output);
     return Main.OK;
   }
 

@@ -156,7 +156,7 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
     LOG.log(
         System.Logger.Level.INFO,
         "extracted {0} samples of {1} with {2} in {3} s",
-        rows.count(),
+        String.valueOf(rows.count()),
         plan.input(),
         extractor.id(),
         String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));

@@ -97,8 +97,8 @@ public final class PluginDiscovery {
     LOG.log(
         System.Logger.Level.DEBUG,
         "loaded {0} plugins from {1} jars in {2}",
-        plugins.size(),
-        jars.size(),
+        String.valueOf(plugins.size()),
+        String.valueOf(jars.size()),
         directory);
     return plugins;
   }
