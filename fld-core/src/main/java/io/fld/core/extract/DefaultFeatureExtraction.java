@@ -32,6 +32,9 @@ import java.util.stream.Collectors;
  * look up a plan's key before computing and resume after the samples it already contains.
  */
 public final class DefaultFeatureExtraction implements FeatureExtraction {
+  /** The largest number of values a Java array, and so a feature set, can contain. */
+  private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
   private static final System.Logger LOG =
       System.getLogger(DefaultFeatureExtraction.class.getName());
 
@@ -180,6 +183,15 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
     RowCollector(FeatureExtractor<?> extractor, int expectedRows) {
       this.extractor = extractor;
       this.dimension = extractor.dimension();
+      if ((long) expectedRows * dimension > MAX_VALUES) {
+        throw new InvalidInputException(
+            expectedRows
+                + " samples of dimension "
+                + dimension
+                + " exceed the "
+                + MAX_VALUES
+                + " values one feature set can contain; split the input into smaller folders");
+      }
       this.names = new ArrayList<>(expectedRows);
       this.data = new float[Math.max(1, expectedRows) * dimension];
     }
@@ -240,7 +252,8 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
                 + name);
       }
       if ((long) (count + 1) * dimension > data.length) {
-        data = java.util.Arrays.copyOf(data, Math.multiplyExact(data.length, 2));
+        long grown = Math.min(2L * data.length, MAX_VALUES);
+        data = java.util.Arrays.copyOf(data, (int) grown);
       }
       System.arraycopy(row, 0, data, count * dimension, dimension);
       names.add(name);
