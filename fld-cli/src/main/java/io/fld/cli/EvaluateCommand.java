@@ -89,15 +89,24 @@ final class EvaluateCommand implements Callable<Integer> {
     Map<Role, FeatureLoader.Loaded> loaded = loader.load(specs);
 
     boolean extracted = specs.stream().anyMatch(InputSpec::folder);
+    if (extraction.hasExtractor() && !extracted) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "--extractor {0} is not used because every input is a feature file",
+          extraction.extractorId());
+    }
     EvaluationReport report = evaluate(selection, loaded, extracted);
-    String text = format.render(report);
+    write(format.render(report));
+    return Main.OK;
+  }
+
+  private void write(String text) throws java.io.IOException {
     if (output == null) {
       context.out().print(text);
-    } else {
-      AtomicFiles.write(output, text);
-      LOG.log(System.Logger.Level.INFO, "wrote {0}", output);
+      return;
     }
-    return Main.OK;
+    AtomicFiles.write(output, text);
+    LOG.log(System.Logger.Level.INFO, "wrote {0}", output);
   }
 
   private EvaluationReport evaluate(

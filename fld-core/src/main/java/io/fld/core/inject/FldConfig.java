@@ -80,9 +80,4 @@ public record FldConfig(
     }
     return Path.of(userHome, ".cache", "fld");
   }
-
-  /** Returns a copy with another feature cache folder. */
-  public FldConfig withFeatureCache(Path folder) {
-    return new FldConfig(home, folder, modelDirectory, pluginDirectories, defaultSeed);
-  }
 }
