@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EvaluateCommandTest {
   private static final double TOLERANCE = 1e-12;
+  private static final int LARGE_ROWS = 200;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path work;
@@ -156,11 +157,31 @@ class EvaluateCommandTest {
     }
   }
 
+  /** Returns {@code rows} standard normal rows of two columns, enough for every metric. */
+  private static float[][] gaussian(int rows, long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    float[][] values = new float[rows][2];
+    for (float[] row : values) {
+      row[0] = (float) random.nextGaussian();
+      row[1] = (float) random.nextGaussian();
+    }
+    return values;
+  }
+
   @Test
   void defaultMetricsSkipWhatSetsLack() throws IOException {
+    Path largeTrain = write("large-train.npy", gaussian(LARGE_ROWS, 1));
+    Path largeGen = write("large-gen.npy", gaussian(LARGE_ROWS, 2));
+
     CliRunner.Result result =
         cli.run(
-            "evaluate", "--train", train.toString(), "--gen", gen.toString(), "--format", "json");
+            "evaluate",
+            "--train",
+            largeTrain.toString(),
+            "--gen",
+            largeGen.toString(),
+            "--format",
+            "json");
 
     assertEquals(Main.OK, result.status(), result.err());
     JsonNode root = JSON.readTree(result.out());
