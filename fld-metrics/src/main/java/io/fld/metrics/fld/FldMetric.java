@@ -1,0 +1,78 @@
+package io.fld.metrics.fld;
+
+import io.fld.api.feature.FeatureProvenance;
+import io.fld.api.feature.FeatureSet;
+import io.fld.api.metric.Metric;
+import io.fld.api.metric.MetricResult;
+import io.fld.api.metric.ResultProvenance;
+import io.fld.api.metric.Role;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** One member of the FLD family, configured with its settings and seed. */
+final class FldMetric implements Metric {
+  private final FldKind kind;
+  private final FldSettings settings;
+
+  FldMetric(FldKind kind, FldSettings settings) {
+    this.kind = kind;
+    this.settings = settings;
+  }
+
+  @Override
+  public String id() {
+    return kind.id();
+  }
+
+  @Override
+  public Set<Role> requiredSets() {
+    return EnumSet.allOf(Role.class);
+  }
+
+  @Override
+  public MetricResult compute(FeatureSet train, FeatureSet test, FeatureSet gen) {
+    FldEngine.Standardized sets = FldEngine.standardize(kind.id(), train, test, gen);
+    FldEvaluation evaluation = FldEvaluation.compute(sets, settings, EnumSet.of(kind));
+
+    Map<String, String> parameters = new LinkedHashMap<>(settings.describe(kind.options()));
+    parameters.putAll(evaluation.details());
+    putIfComputed(parameters, "nll-test", evaluation.nllTest());
+    putIfComputed(parameters, "nll-train", evaluation.nllTrain());
+    putIfComputed(parameters, "nll-gen", evaluation.nllGen());
+    putIfComputed(
+        parameters,
+        "baseline-nll-used",
+        kind == FldKind.PRECISION ? evaluation.precisionBaseline() : evaluation.baseline());
+    parameters.put("gen-rows-used", String.valueOf(evaluation.genRows()));
+
+    ResultProvenance provenance =
+        new ResultProvenance(
+            kind.id(),
+            settings.seed(),
+            parameters,
+            Map.of(
+                Role.TRAIN.label(), train.rows(),
+                Role.TEST.label(), test.rows(),
+                Role.GEN.label(), gen.rows()),
+            inputs(train, test, gen),
+            Versions.current());
+    return new MetricResult(
+        kind.id(), evaluation.value(kind), Map.of(), evaluation.warnings(), provenance);
+  }
+
+  private static void putIfComputed(Map<String, String> parameters, String name, double value) {
+    if (!Double.isNaN(value)) {
+      parameters.put(name, String.valueOf(value));
+    }
+  }
+
+  private static Map<String, FeatureProvenance> inputs(
+      FeatureSet train, FeatureSet test, FeatureSet gen) {
+    return Map.of(
+        Role.TRAIN.label(), train.provenance(),
+        Role.TEST.label(), test.provenance(),
+        Role.GEN.label(), gen.provenance());
+  }
+}

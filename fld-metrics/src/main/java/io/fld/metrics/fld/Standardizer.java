@@ -1,0 +1,88 @@
+package io.fld.metrics.fld;
+
+import io.fld.api.InvalidInputException;
+import io.fld.api.feature.FeatureSet;
+
+/**
+ * Maps feature rows to {@code (x - mean) / std} with the per-column mean and Bessel-corrected
+ * standard deviation of the test set. FLD measures every distance in these units, so the result is
+ * invariant to a common shift and to per-column scaling of all three sets.
+ */
+final class Standardizer {
+  private final double[] means;
+  private final double[] deviations;
+
+  private Standardizer(double[] means, double[] deviations) {
+    this.means = means;
+    this.deviations = deviations;
+  }
+
+  /**
+   * Computes the statistics of {@code test}.
+   *
+   * @throws InvalidInputException if the test set has fewer than 2 rows or a column does not vary
+   */
+  static Standardizer fitTo(FeatureSet test) {
+    if (test.rows() < 2) {
+      throw new InvalidInputException(
+          test.provenance().source()
+              + ": FLD standardizes by the standard deviation of the test set, which needs at"
+              + " least 2 rows, got "
+              + test.rows()
+              + "; pass a larger test set");
+    }
+    int dimension = test.dimension();
+    double[] means = new double[dimension];
+    double[] squares = new double[dimension];
+    float[] row = new float[dimension];
+    for (int i = 0; i < test.rows(); i++) {
+      test.copyRow(i, row, 0);
+      for (int c = 0; c < dimension; c++) {
+        means[c] += row[c];
+      }
+    }
+    for (int c = 0; c < dimension; c++) {
+      means[c] /= test.rows();
+    }
+    for (int i = 0; i < test.rows(); i++) {
+      test.copyRow(i, row, 0);
+      for (int c = 0; c < dimension; c++) {
+        double centered = row[c] - means[c];
+        squares[c] += centered * centered;
+      }
+    }
+    double[] deviations = new double[dimension];
+    for (int c = 0; c < dimension; c++) {
+      deviations[c] = Math.sqrt(squares[c] / (test.rows() - 1));
+      requireVarying(test, c, deviations[c]);
+    }
+    return new Standardizer(means, deviations);
+  }
+
+  private static void requireVarying(FeatureSet test, int column, double deviation) {
+    if (deviation > 0) {
+      return;
+    }
+    throw new InvalidInputException(
+        test.provenance().source()
+            + ": column "
+            + column
+            + " of the test set has the same value "
+            + test.get(0, column)
+            + " in every row, and FLD divides each column by its test standard deviation;"
+            + " drop that column from all three sets or use a test set in which it varies");
+  }
+
+  /** Returns the standardized rows of {@code features}. */
+  Rows apply(FeatureSet features) {
+    int dimension = means.length;
+    float[] data = features.toArray();
+    for (int i = 0; i < features.rows(); i++) {
+      int offset = i * dimension;
+      for (int c = 0; c < dimension; c++) {
+        data[offset + c] = (float) ((data[offset + c] - means[c]) / deviations[c]);
+      }
+    }
+    return new Rows(data, features.rows(), dimension);
+  }
+}

@@ -1,0 +1,302 @@
+package io.fld.metrics.fld;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fld.api.InvalidInputException;
+import io.fld.api.feature.FeatureSet;
+import io.fld.api.metric.MetricOptions;
+import io.fld.api.metric.MetricProvider;
+import io.fld.api.metric.MetricResult;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Properties of the FLD family on small synthetic Gaussian sets. */
+class FldPropertiesTest {
+  private static final int DIMENSION = 16;
+  private static final FeatureSet TRAIN = gaussian("train", 1000, 1, 0);
+  private static final FeatureSet TEST = gaussian("test", 300, 2, 0);
+  private static final FeatureSet GEN = gaussian("gen", 400, 3, 0);
+
+  /** Draws standard normal rows, with every value shifted by {@code shift}. */
+  private static FeatureSet gaussian(String name, int rows, long seed, double shift) {
+    SplittableRandom random = new SplittableRandom(seed);
+    float[][] values = new float[rows][DIMENSION];
+    for (float[] row : values) {
+      for (int c = 0; c < DIMENSION; c++) {
+        row[c] = (float) (normal(random) + shift);
+      }
+    }
+    return FeatureSet.of(values, name);
+  }
+
+  private static double normal(SplittableRandom random) {
+    double u = 1 - random.nextDouble();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
+  }
+
+  private static FeatureSet permuted(FeatureSet set, long seed) {
+    return set.select(Rows.permutation(set.rows(), new SplittableRandom(seed)));
+  }
+
+  private static MetricProvider provider(String id) {
+    return FldMetrics.providers().stream()
+        .filter(p -> p.name().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static MetricResult compute(String id, MetricOptions options, FeatureSet gen) {
+    return provider(id).create(options).compute(TRAIN, TEST, gen);
+  }
+
+  @Test
+  void providersCoverFamily() {
+    List<String> ids = FldMetrics.providers().stream().map(MetricProvider::name).toList();
+
+    assertEquals(List.of("fld", "fld_train", "fld_gap", "fld_p"), ids);
+  }
+
+  @Test
+  void optionsHaveReferenceDefaults() {
+    List<String> defaults =
+        provider("fld").options().stream().map(o -> o.name() + "=" + o.defaultValue()).toList();
+
+    assertTrue(defaults.contains("gen-size=10000"), defaults.toString());
+    assertTrue(defaults.contains("baseline-nll=none"), defaults.toString());
+    assertTrue(defaults.contains("learning-rate=0.5"), defaults.toString());
+    assertTrue(defaults.contains("epochs=50"), defaults.toString());
+    assertTrue(defaults.contains("batch-size=10000"), defaults.toString());
+    assertTrue(
+        provider("fld_p").options().stream().anyMatch(o -> o.name().equals("test-size")),
+        "fld_p has test-size");
+  }
+
+  @Test
+  void sameSeedGivesIdenticalResults() {
+    MetricOptions options = MetricOptions.defaults().withSeed(7);
+
+    for (String id : List.of("fld", "fld_train", "fld_gap", "fld_p")) {
+      double first = compute(id, options, GEN).value();
+      double second = compute(id, options, GEN).value();
+      assertEquals(first, second, 0.0, id);
+    }
+  }
+
+  @Test
+  void permutedRowsStayWithinSeedSpread() {
+    double[] bySeed = new double[5];
+    for (int seed = 0; seed < bySeed.length; seed++) {
+      bySeed[seed] = compute("fld", MetricOptions.defaults().withSeed(seed), GEN).value();
+    }
+    double min = Arrays.stream(bySeed).min().orElseThrow();
+    double max = Arrays.stream(bySeed).max().orElseThrow();
+    double slack = Math.max(max - min, 1e-3);
+
+    double value =
+        provider("fld")
+            .create(MetricOptions.defaults())
+            .compute(permuted(TRAIN, 11), permuted(TEST, 12), permuted(GEN, 13))
+            .value();
+
+    assertTrue(
+        value >= min - slack && value <= max + slack,
+        value + " outside [" + (min - slack) + ", " + (max + slack) + "]");
+  }
+
+  @Test
+  void gapIgnoresRowOrderOnSingleBatch() {
+    MetricOptions options = MetricOptions.defaults();
+    double gap = compute("fld_gap", options, GEN).value();
+
+    double permutedGap =
+        provider("fld_gap")
+            .create(options)
+            .compute(permuted(TRAIN, 21), permuted(TEST, 22), permuted(GEN, 23))
+            .value();
+
+    assertEquals(gap, permutedGap, 1e-9 * Math.max(1, Math.abs(gap)));
+  }
+
+  /** Standardization by the test set makes FLD invariant to a common affine map of the features. */
+  @Test
+  void commonShiftAndScaleKeepFld() {
+    MetricOptions options = MetricOptions.defaults();
+    double gap = compute("fld_gap", options, GEN).value();
+
+    double mappedGap =
+        provider("fld_gap")
+            .create(options)
+            .compute(affine(TRAIN, 3, 1000), affine(TEST, 3, 1000), affine(GEN, 3, 1000))
+            .value();
+
+    // Values near 1000 keep about 4 decimals of a unit-variance feature in float32.
+    assertEquals(gap, mappedGap, 1e-3 * Math.max(1, Math.abs(gap)));
+  }
+
+  private static FeatureSet affine(FeatureSet set, float scale, float shift) {
+    float[] values = set.toArray();
+    for (int i = 0; i < values.length; i++) {
+      values[i] = values[i] * scale + shift;
+    }
+    return FeatureSet.wrap(values, set.rows(), set.dimension(), set.provenance());
+  }
+
+  @Test
+  void shiftedGenScoresWorse() {
+    FeatureSet shifted = gaussian("shifted", 400, 3, 1.0);
+    MetricOptions options = MetricOptions.defaults();
+
+    assertTrue(compute("fld", options, shifted).value() > compute("fld", options, GEN).value());
+    assertTrue(compute("fld_p", options, shifted).value() > compute("fld_p", options, GEN).value());
+  }
+
+  @Test
+  void copiedGenWarnsOfMemorization() {
+    FeatureSet copies = TRAIN.select(java.util.stream.IntStream.range(0, 300).toArray());
+
+    MetricResult result = compute("fld_gap", MetricOptions.defaults(), copies);
+
+    assertTrue(result.value() < -FldEvaluation.MEMORIZATION_LEVEL, "gap " + result.value());
+    assertTrue(
+        result.warnings().stream().anyMatch(w -> w.contains("memorization")),
+        result.warnings().toString());
+  }
+
+  @Test
+  void largeGenWarnsOfBaseline() {
+    FeatureSet large = gaussian("large", 600, 4, 0);
+
+    MetricResult result = compute("fld", MetricOptions.defaults(), large);
+
+    assertTrue(
+        result.warnings().stream().anyMatch(w -> w.contains("more than half")),
+        result.warnings().toString());
+  }
+
+  @Test
+  void fixedBaselineIsUsed() {
+    MetricOptions options = MetricOptions.defaults().with("baseline-nll", 1.25);
+    MetricResult result = compute("fld", options, GEN);
+
+    double nllTest = Double.parseDouble(result.provenance().parameters().get("nll-test"));
+
+    assertEquals(100 * (nllTest - 1.25), result.value(), 1e-9);
+  }
+
+  /** Uses the 64-dimensional reference set, where far components are negligible. */
+  @Test
+  void sparseCacheAgreesWithDense() {
+    FeatureSet train = NpyTestFiles.read("gauss/train.npy");
+    FeatureSet test = NpyTestFiles.read("gauss/test.npy");
+    FeatureSet gen = NpyTestFiles.read("gauss/mode_drop.npy");
+    MetricOptions dense = MetricOptions.defaults();
+    MetricOptions sparse = dense.with("distance-cache-mib", 1).with("neighbors", 128);
+
+    MetricResult denseResult = provider("fld_gap").create(dense).compute(train, test, gen);
+    MetricResult sparseResult = provider("fld_gap").create(sparse).compute(train, test, gen);
+
+    assertEquals("dense", denseResult.provenance().parameters().get("model-distances"));
+    assertEquals(
+        "nearest 128 per row", sparseResult.provenance().parameters().get("model-distances"));
+    assertEquals(denseResult.value(), sparseResult.value(), 0.01 * Math.abs(denseResult.value()));
+  }
+
+  @Test
+  void gemmDistancesMatchDirect() {
+    Rows x = new Rows(TRAIN.toArray(), TRAIN.rows(), DIMENSION).range(0, 50);
+    Rows centers = new Rows(TRAIN.toArray(), TRAIN.rows(), DIMENSION).range(25, 75);
+    float[] all = new float[50 * 50];
+    SquaredDistances.forEachBlock(
+        x,
+        centers,
+        (first, count, block) -> System.arraycopy(block, 0, all, first * 50, count * 50));
+
+    for (int i = 0; i < 50; i++) {
+      for (int j = 0; j < 50; j++) {
+        double direct = SquaredDistances.direct(x, i, centers, j);
+        assertEquals(direct, all[i * 50 + j], 1e-5 * (1 + direct), "row " + i + " center " + j);
+      }
+    }
+    assertEquals(0f, all[25 * 50], "a row and its exact copy");
+  }
+
+  @Test
+  void nearestSelectionKeepsSmallest() {
+    float[] values = {5, 1, 9, 3, 7, 2, 8, 0, 6, 4};
+    float[] kept = new float[4];
+    int[] indices = new int[4];
+
+    DistanceCache.selectNearest(values, 0, values.length, 4, kept, indices, 0);
+
+    int[] sortedIndices = indices.clone();
+    Arrays.sort(sortedIndices);
+    assertArrayEquals(new int[] {1, 3, 5, 7}, sortedIndices);
+  }
+
+  @Test
+  void constantTestColumnIsRejected() {
+    float[][] rows = new float[TEST.rows()][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = TEST.row(i);
+      rows[i][3] = 2.5f;
+    }
+    FeatureSet constant = FeatureSet.of(rows, "constant-test.npy");
+    var metric = provider("fld").create(MetricOptions.defaults());
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> metric.compute(TRAIN, constant, GEN));
+
+    assertTrue(error.getMessage().contains("constant-test.npy"), error.getMessage());
+    assertTrue(error.getMessage().contains("column 3"), error.getMessage());
+  }
+
+  @Test
+  void dimensionMismatchIsRejected() {
+    FeatureSet narrow = FeatureSet.of(new float[][] {{1, 2}, {3, 4}}, "narrow-gen.npy");
+    var metric = provider("fld").create(MetricOptions.defaults());
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> metric.compute(TRAIN, TEST, narrow));
+
+    assertTrue(error.getMessage().contains("narrow-gen.npy"), error.getMessage());
+    assertTrue(error.getMessage().contains("2 columns"), error.getMessage());
+  }
+
+  @Test
+  void nanFeatureIsRejected() {
+    float[][] rows = {{1, 2}, {3, Float.NaN}};
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> FeatureSet.of(rows, "nan.npy"));
+
+    assertTrue(error.getMessage().contains("column 1"), error.getMessage());
+  }
+
+  @Test
+  void unknownOptionIsRejected() {
+    MetricOptions options = MetricOptions.defaults().with("gen-sise", 10);
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> provider("fld").create(options));
+
+    assertTrue(error.getMessage().contains("gen-sise"), error.getMessage());
+  }
+
+  @Test
+  void sampleScoresHaveOneValuePerGenRow() {
+    MetricOptions options = MetricOptions.defaults();
+
+    double[] memorization = SampleScores.memorization(TRAIN, TEST, GEN, options);
+    double[] quality = SampleScores.quality(TRAIN, TEST, GEN, options);
+
+    assertEquals(GEN.rows(), memorization.length);
+    assertEquals(GEN.rows(), quality.length);
+    assertTrue(Arrays.stream(memorization).allMatch(Double::isFinite));
+    assertTrue(Arrays.stream(quality).allMatch(Double::isFinite));
+  }
+}
