@@ -77,7 +77,7 @@ final class ScoresCommand implements Callable<Integer> {
         new FeatureLoader(context, extraction, inputs.key()).load(specs);
     FeatureLoader.Loaded gen = loaded.get(Role.GEN);
 
-    float[] scores =
+    double[] scores =
         provider.score(
             features(loaded, Role.TRAIN), features(loaded, Role.TEST), gen.features(), options);
     if (scores.length != gen.features().rows()) {
@@ -105,7 +105,7 @@ final class ScoresCommand implements Callable<Integer> {
     return set == null ? null : set.features();
   }
 
-  private static String csv(List<String> names, float[] scores) {
+  private static String csv(List<String> names, double[] scores) {
     StringBuilder text = new StringBuilder("index,name,score\n");
     for (int i = 0; i < scores.length; i++) {
       text.append(i)

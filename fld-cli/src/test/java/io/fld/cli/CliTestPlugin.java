@@ -193,10 +193,11 @@ public final class CliTestPlugin implements FldPlugin {
     }
 
     @Override
-    public float[] score(FeatureSet train, FeatureSet test, FeatureSet gen, MetricOptions options) {
+    public double[] score(
+        FeatureSet train, FeatureSet test, FeatureSet gen, MetricOptions options) {
       options.requireKnown(name(), options());
       requireSameDimension(train, gen);
-      float[] scores = new float[gen.rows()];
+      double[] scores = new double[gen.rows()];
       for (int j = 0; j < gen.rows(); j++) {
         double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i < train.rows(); i++) {
@@ -207,7 +208,7 @@ public final class CliTestPlugin implements FldPlugin {
           }
           best = Math.min(best, distance);
         }
-        scores[j] = (float) -best;
+        scores[j] = -best;
       }
       return scores;
     }

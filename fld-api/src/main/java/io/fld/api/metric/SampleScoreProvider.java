@@ -28,5 +28,5 @@ public interface SampleScoreProvider {
    * @throws io.fld.api.InvalidInputException if an option is unknown or out of range, the
    *     dimensions differ, or a set has too few rows
    */
-  float[] score(FeatureSet train, FeatureSet test, FeatureSet gen, MetricOptions options);
+  double[] score(FeatureSet train, FeatureSet test, FeatureSet gen, MetricOptions options);
 }
