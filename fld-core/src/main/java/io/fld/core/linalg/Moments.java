@@ -1,0 +1,107 @@
+package io.fld.core.linalg;
+
+import io.fld.api.feature.FeatureSet;
+import java.nio.FloatBuffer;
+
+/**
+ * The mean and the unbiased (Bessel-corrected) covariance of the rows of a feature matrix, both in
+ * double precision. The covariance is accumulated from rows centered on the double-precision mean,
+ * so a large common offset in the features costs no digits.
+ *
+ * @param rows the number of rows summarized
+ * @param dimension the number of columns
+ * @param mean the per-column mean, length {@code dimension}
+ * @param covariance the row-major {@code dimension x dimension} covariance, divided by {@code rows
+ *     - 1}; symmetric
+ */
+public record Moments(int rows, int dimension, double[] mean, double[] covariance) {
+
+  /** Rows converted to double and centered per call to the symmetric rank-k update. */
+  private static final int BLOCK_ROWS = 1024;
+
+  /**
+   * Computes the mean and covariance of every row of {@code set}.
+   *
+   * @throws IllegalArgumentException if the set has fewer than two rows
+   */
+  public static Moments of(FeatureSet set) {
+    return of(set.buffer(), set.rows(), set.dimension());
+  }
+
+  /**
+   * Computes the mean and covariance of the {@code rows x dimension} row-major values in {@code
+   * values}, read from its position onwards.
+   *
+   * @throws IllegalArgumentException if {@code rows < 2}
+   */
+  public static Moments of(FloatBuffer values, int rows, int dimension) {
+    if (rows < 2) {
+      throw new IllegalArgumentException("a covariance needs at least 2 rows, got " + rows);
+    }
+    FloatBuffer view = values.duplicate();
+    int start = view.position();
+    double[] mean = mean(view, start, rows, dimension);
+
+    double[] covariance = new double[dimension * dimension];
+    double[] block = new double[Math.min(BLOCK_ROWS, rows) * dimension];
+    for (int first = 0; first < rows; first += BLOCK_ROWS) {
+      int count = Math.min(BLOCK_ROWS, rows - first);
+      centerInto(view, start + first * dimension, count, dimension, mean, block);
+      Blas.dsyrkTransposedUpper(dimension, count, 1.0, block, 1.0, covariance);
+    }
+    mirrorUpperAndScale(covariance, dimension, 1.0 / (rows - 1));
+    return new Moments(rows, dimension, mean, covariance);
+  }
+
+  /** Returns the per-column mean of {@code set} in double precision. */
+  public static double[] mean(FeatureSet set) {
+    FloatBuffer view = set.buffer();
+    return mean(view, view.position(), set.rows(), set.dimension());
+  }
+
+  /** Returns the trace of the covariance. */
+  public double trace() {
+    double sum = 0;
+    for (int i = 0; i < dimension; i++) {
+      sum += covariance[i * dimension + i];
+    }
+    return sum;
+  }
+
+  private static double[] mean(FloatBuffer values, int start, int rows, int dimension) {
+    double[] sum = new double[dimension];
+    float[] row = new float[dimension];
+    for (int index = 0; index < rows; index++) {
+      values.get(start + index * dimension, row, 0, dimension);
+      for (int column = 0; column < dimension; column++) {
+        sum[column] += row[column];
+      }
+    }
+    for (int column = 0; column < dimension; column++) {
+      sum[column] /= rows;
+    }
+    return sum;
+  }
+
+  private static void centerInto(
+      FloatBuffer values, int offset, int count, int dimension, double[] mean, double[] target) {
+    float[] row = new float[dimension];
+    for (int index = 0; index < count; index++) {
+      values.get(offset + index * dimension, row, 0, dimension);
+      int destination = index * dimension;
+      for (int column = 0; column < dimension; column++) {
+        target[destination + column] = row[column] - mean[column];
+      }
+    }
+  }
+
+  private static void mirrorUpperAndScale(double[] matrix, int n, double scale) {
+    for (int i = 0; i < n; i++) {
+      for (int j = i; j < n; j++) {
+        double value = matrix[i * n + j] * scale;
+        matrix[i * n + j] = value;
+        matrix[j * n + i] = value;
+      }
+    }
+  }
+}

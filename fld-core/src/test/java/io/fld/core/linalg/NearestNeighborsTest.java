@@ -1,0 +1,127 @@
+package io.fld.core.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.fld.api.feature.FeatureProvenance;
+import io.fld.api.feature.FeatureSet;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Compares the tiled kernels with brute-force double-precision search. */
+class NearestNeighborsTest {
+  private static final int DIMENSION = 5;
+  private static final double OFFSET = 1e4;
+
+  @Test
+  void nearestOthersMatchesBruteForceAcrossTiles() {
+    Points points = points(randomSet(NearestNeighbors.TILE_ROWS + 300, 1, OFFSET));
+    int count = 3;
+
+    Neighbors neighbors = NearestNeighbors.nearestOthers(points, count);
+
+    for (int row = 0; row < points.rows(); row++) {
+      double[] expected = sortedDistances(points, row, points, true);
+      for (int rank = 0; rank < count; rank++) {
+        assertEquals(expected[rank], neighbors.squaredDistance(row, rank), 0.0, "row " + row);
+        int index = neighbors.index(row, rank);
+        assertEquals(
+            expected[rank], points.exactSquaredDistance(row, points, index), 0.0, "row " + row);
+      }
+    }
+  }
+
+  @Test
+  void nearestMatchesBruteForce() {
+    Points queries = points(randomSet(200, 2, 0));
+    Points references = points(randomSet(NearestNeighbors.TILE_ROWS + 50, 3, 0));
+
+    Neighbors neighbors = NearestNeighbors.nearest(queries, references, 2);
+
+    for (int row = 0; row < queries.rows(); row++) {
+      double[] expected = sortedDistances(queries, row, references, false);
+      assertEquals(expected[0], neighbors.squaredDistance(row, 0), 0.0);
+      assertEquals(expected[1], neighbors.squaredDistance(row, 1), 0.0);
+    }
+  }
+
+  @Test
+  void duplicatesAreNeighboursAtDistanceZero() {
+    FeatureSet set = randomSet(50, 4, 0);
+    int[] doubled = new int[100];
+    for (int i = 0; i < doubled.length; i++) {
+      doubled[i] = i % 50;
+    }
+    Points points = Points.centered(set, doubled, new double[DIMENSION]);
+
+    Neighbors neighbors = NearestNeighbors.nearestOthers(points, 1);
+
+    for (int row = 0; row < points.rows(); row++) {
+      assertEquals(0.0, neighbors.squaredDistance(row, 0), 0.0);
+      assertEquals((row + 50) % 100, neighbors.index(row, 0));
+    }
+  }
+
+  @Test
+  void insideAnyBallMatchesBruteForceWithStrictRadius() {
+    Points centers = points(randomSet(NearestNeighbors.TILE_ROWS + 10, 5, OFFSET));
+    Points queries = points(randomSet(NearestNeighbors.TILE_ROWS + 20, 6, OFFSET));
+    double[] radii = new double[centers.rows()];
+    for (int j = 0; j < radii.length; j++) {
+      radii[j] = sortedDistances(centers, j, centers, true)[2];
+    }
+    // Radius equal to an exact distance: "strictly inside" must exclude it.
+    radii[0] = queries.exactSquaredDistance(0, centers, 0);
+
+    boolean[] inside = NearestNeighbors.insideAnyBall(queries, centers, radii);
+
+    boolean[] expected = new boolean[queries.rows()];
+    for (int i = 0; i < queries.rows(); i++) {
+      for (int j = 0; j < centers.rows() && !expected[i]; j++) {
+        expected[i] = queries.exactSquaredDistance(i, centers, j) < radii[j];
+      }
+    }
+    assertArrayEquals(expected, inside);
+  }
+
+  @Test
+  void centeringRemovesLargeOffset() {
+    FeatureSet near = randomSet(20, 7, 0);
+    FeatureSet far = randomSet(20, 7, OFFSET);
+
+    Points nearPoints = Points.centered(near, Moments.mean(near));
+    Points farPoints = Points.centered(far, Moments.mean(far));
+
+    double nearDistance = nearPoints.exactSquaredDistance(0, nearPoints, 1);
+    double farDistance = farPoints.exactSquaredDistance(0, farPoints, 1);
+    assertEquals(nearDistance, farDistance, 1e-3 * nearDistance);
+  }
+
+  private static Points points(FeatureSet set) {
+    return Points.centered(set, Moments.mean(set));
+  }
+
+  private static double[] sortedDistances(
+      Points queries, int row, Points references, boolean skipSelf) {
+    double[] distances = new double[references.rows() - (skipSelf ? 1 : 0)];
+    int next = 0;
+    for (int j = 0; j < references.rows(); j++) {
+      if (skipSelf && j == row) {
+        continue;
+      }
+      distances[next++] = queries.exactSquaredDistance(row, references, j);
+    }
+    Arrays.sort(distances);
+    return distances;
+  }
+
+  private static FeatureSet randomSet(int rows, long seed, double offset) {
+    Random random = new Random(seed);
+    float[] values = new float[rows * DIMENSION];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) (offset + random.nextGaussian());
+    }
+    return FeatureSet.wrap(values, rows, DIMENSION, FeatureProvenance.ofSource("random"));
+  }
+}

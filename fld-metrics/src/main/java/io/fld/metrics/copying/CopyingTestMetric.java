@@ -1,0 +1,223 @@
+package io.fld.metrics.copying;
+
+import io.fld.api.InvalidInputException;
+import io.fld.api.feature.FeatureSet;
+import io.fld.api.metric.Metric;
+import io.fld.api.metric.MetricOptions;
+import io.fld.api.metric.MetricProvider;
+import io.fld.api.metric.MetricResult;
+import io.fld.api.metric.OptionSpec;
+import io.fld.api.metric.Role;
+import io.fld.core.linalg.Moments;
+import io.fld.core.linalg.NearestNeighbors;
+import io.fld.core.linalg.Points;
+import io.fld.metrics.support.Inputs;
+import io.fld.metrics.support.Provider;
+import io.fld.metrics.support.ResultBuilder;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * The C_T data-copying test. The training rows are partitioned into cells by k-means (after a
+ * projection onto their leading principal components when the features have more dimensions than
+ * that). In each cell, the distances of the generated rows to their nearest training row of the
+ * cell are compared with those of the test rows by a z-scored Mann-Whitney U statistic; C_T is the
+ * average of the cell z-scores weighted by the share of test rows per cell, over the cells that
+ * hold more than {@value #MINIMUM_GEN_ROWS} generated rows. Strongly negative values mean that
+ * generated rows sit closer to the training rows than fresh real rows do: copying.
+ */
+public final class CopyingTestMetric implements Metric {
+  /** Option: the dimension of the principal-component projection. */
+  public static final String PCA_DIMENSIONS = "pca-dims";
+
+  /** Option: the number of k-means cells. */
+  public static final String CELLS = "cells";
+
+  /** Option: the number of k-means restarts. */
+  public static final String RESTARTS = "restarts";
+
+  static final int DEFAULT_PCA_DIMENSIONS = 64;
+  static final int DEFAULT_CELLS = 3;
+  static final int DEFAULT_RESTARTS = 10;
+
+  /**
+   * A cell counts when it contains more than this many generated rows: the threshold tau = 20 / m
+   * on the cell's share of the m generated rows.
+   */
+  static final int MINIMUM_GEN_ROWS = 20;
+
+  static final int MAX_ITERATIONS = 300;
+  private static final String ID = "ct";
+
+  private static final List<OptionSpec> OPTIONS =
+      List.of(
+          new OptionSpec(
+              PCA_DIMENSIONS,
+              "int",
+              String.valueOf(DEFAULT_PCA_DIMENSIONS),
+              "features with more dimensions are projected onto this many principal components"
+                  + " of the training set"),
+          new OptionSpec(CELLS, "int", String.valueOf(DEFAULT_CELLS), "number of k-means cells"),
+          new OptionSpec(
+              RESTARTS,
+              "int",
+              String.valueOf(DEFAULT_RESTARTS),
+              "k-means restarts; the clustering with the lowest inertia is kept"));
+
+  private final int pcaDimensions;
+  private final int cells;
+  private final int restarts;
+  private final long seed;
+
+  private CopyingTestMetric(MetricOptions options) {
+    int max = Integer.MAX_VALUE;
+    this.pcaDimensions =
+        Inputs.requireRange(
+            ID, PCA_DIMENSIONS, options.integer(PCA_DIMENSIONS, DEFAULT_PCA_DIMENSIONS), 1, max);
+    this.cells = Inputs.requireRange(ID, CELLS, options.integer(CELLS, DEFAULT_CELLS), 1, max);
+    this.restarts =
+        Inputs.requireRange(ID, RESTARTS, options.integer(RESTARTS, DEFAULT_RESTARTS), 1, max);
+    this.seed = options.seed();
+  }
+
+  /** Returns the provider of {@code ct}. */
+  public static MetricProvider provider() {
+    return new Provider(
+        ID,
+        "C_T data-copying test: z-scored distances to the training set, generated against test",
+        OPTIONS,
+        CopyingTestMetric::new);
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public Set<Role> requiredSets() {
+    return EnumSet.allOf(Role.class);
+  }
+
+  @Override
+  public MetricResult compute(FeatureSet train, FeatureSet test, FeatureSet gen) {
+    Inputs.require(ID, Role.TRAIN, train);
+    Inputs.require(ID, Role.TEST, test);
+    Inputs.require(ID, Role.GEN, gen);
+    Inputs.requireSameDimension(ID, Role.TRAIN, train, Role.TEST, test);
+    Inputs.requireSameDimension(ID, Role.TRAIN, train, Role.GEN, gen);
+    Inputs.requireRows(ID, Role.TRAIN, train, Math.max(cells, 2), "for " + cells + " cells");
+
+    PrincipalComponents projection =
+        train.dimension() > pcaDimensions
+            ? PrincipalComponents.fit(train, pcaDimensions)
+            : PrincipalComponents.centering(Moments.mean(train));
+    int p = projection.components();
+    double[] trainValues = projection.project(train);
+    double[] testValues = projection.project(test);
+    double[] genValues = projection.project(gen);
+
+    KMeans.Clustering clustering =
+        KMeans.fit(
+            trainValues,
+            train.rows(),
+            p,
+            cells,
+            restarts,
+            MAX_ITERATIONS,
+            new SplittableRandom(seed));
+    int[] trainCells = clustering.labels();
+    int[] testCells = clustering.assign(testValues, test.rows());
+    int[] genCells = clustering.assign(genValues, gen.rows());
+    checkCells(trainCells, Role.TRAIN);
+    checkCells(testCells, Role.TEST);
+
+    double weightedSum = 0;
+    double weightSum = 0;
+    int[] testCounts = counts(testCells);
+    int[] genCounts = counts(genCells);
+    for (int cell = 0; cell < cells; cell++) {
+      if (genCounts[cell] <= MINIMUM_GEN_ROWS) {
+        continue;
+      }
+      Points cellTrain = rowsInCell(trainValues, trainCells, cell, p);
+      double[] testDistances =
+          nearestDistances(rowsInCell(testValues, testCells, cell, p), cellTrain);
+      double[] genDistances = nearestDistances(rowsInCell(genValues, genCells, cell, p), cellTrain);
+      double testShare = (double) testCounts[cell] / test.rows();
+      weightedSum += testShare * MannWhitney.zScore(genDistances, testDistances);
+      weightSum += testShare;
+    }
+    if (weightSum == 0) {
+      throw new InvalidInputException(
+          "metric ct found no cell with more than "
+              + MINIMUM_GEN_ROWS
+              + " generated rows among "
+              + gen.rows()
+              + "; provide more generated rows or set "
+              + CELLS
+              + " lower");
+    }
+
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put(PCA_DIMENSIONS, String.valueOf(pcaDimensions));
+    parameters.put(CELLS, String.valueOf(cells));
+    parameters.put(RESTARTS, String.valueOf(restarts));
+    return new ResultBuilder(ID, seed, parameters)
+        .input(Role.TRAIN, train, train.rows())
+        .input(Role.TEST, test, test.rows())
+        .input(Role.GEN, gen, gen.rows())
+        .build(weightedSum / weightSum);
+  }
+
+  private void checkCells(int[] labels, Role role) {
+    int[] counts = counts(labels);
+    for (int cell = 0; cell < cells; cell++) {
+      if (counts[cell] == 0) {
+        throw new InvalidInputException(
+            "metric ct: k-means cell "
+                + cell
+                + " of "
+                + cells
+                + " contains no "
+                + role.label()
+                + " row, so the cell cannot be tested; set "
+                + CELLS
+                + " lower than "
+                + cells);
+      }
+    }
+  }
+
+  private int[] counts(int[] labels) {
+    int[] counts = new int[cells];
+    for (int label : labels) {
+      counts[label]++;
+    }
+    return counts;
+  }
+
+  private static Points rowsInCell(double[] values, int[] labels, int cell, int dimension) {
+    int count = 0;
+    for (int label : labels) {
+      count += label == cell ? 1 : 0;
+    }
+    double[] selected = new double[count * dimension];
+    int next = 0;
+    for (int row = 0; row < labels.length; row++) {
+      if (labels[row] == cell) {
+        System.arraycopy(values, row * dimension, selected, next * dimension, dimension);
+        next++;
+      }
+    }
+    return Points.of(selected, count, dimension);
+  }
+
+  private static double[] nearestDistances(Points queries, Points references) {
+    return NearestNeighbors.nearest(queries, references, 1).squaredDistancesAt(0);
+  }
+}
