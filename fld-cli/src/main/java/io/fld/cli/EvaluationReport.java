@@ -35,13 +35,28 @@ record EvaluationReport(
     seconds = Map.copyOf(seconds);
   }
 
-  /** Returns every reported value: each metric's value followed by its extras, such as kid_std. */
+  /**
+   * Returns every reported value: each metric's value followed by its extras, such as {@code
+   * kid_std}. An extra whose name does not start with its metric's id and an underscore is renamed
+   * to that id, an underscore and the part after the name's first underscore, so that {@code
+   * kid_std} of {@code kid_test} becomes {@code kid_test_std} instead of replacing the {@code
+   * kid_std} of {@code kid}.
+   */
   Map<String, Double> values() {
     Map<String, Double> values = new LinkedHashMap<>();
     for (MetricResult result : results.values()) {
       values.put(result.metricId(), result.value());
-      new java.util.TreeMap<>(result.extras()).forEach(values::put);
+      new java.util.TreeMap<>(result.extras())
+          .forEach((name, value) -> values.put(extraName(result.metricId(), name), value));
     }
     return values;
+  }
+
+  static String extraName(String metricId, String name) {
+    String prefix = metricId + "_";
+    if (name.startsWith(prefix)) {
+      return name;
+    }
+    return prefix + name.substring(name.indexOf('_') + 1);
   }
 }
