@@ -2,6 +2,7 @@
 module io.fld.core {
   requires transitive io.fld.api;
   requires com.google.guice;
+  // Guice is an automatic module and cannot require it; on the module path it resolves only here.
   requires jakarta.inject;
   requires me.tongfei.progressbar;
   requires org.bytedeco.javacpp;

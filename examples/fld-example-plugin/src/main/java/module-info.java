@@ -2,8 +2,6 @@
 module io.fld.example {
   requires io.fld.api;
 
-  exports io.fld.example;
-
   provides io.fld.api.plugin.FldPlugin with
       io.fld.example.ExamplePlugin;
 }

@@ -52,38 +52,6 @@ class ScoresCommandTest {
   }
 
   @Test
-  void sampleNamesFromFolder() throws IOException {
-    Path plugins = Files.createDirectories(work.resolve("plugins"));
-    Files.copy(PluginFolderTest.EXAMPLE_JAR, plugins.resolve("example.jar"));
-    Path folder = Files.createDirectories(work.resolve("gen"));
-    Files.writeString(folder.resolve("b.csv"), "1,1,1,1\n");
-    Files.writeString(folder.resolve("a.csv"), "0,0,0,2\n");
-    Path output = work.resolve("scores.csv");
-
-    CliRunner.Result result =
-        cli.run(
-            "scores",
-            "--plugins",
-            plugins.toString(),
-            "--extractor",
-            "identity",
-            "--kind",
-            "test_nearest",
-            "--train",
-            train.toString(),
-            "--gen",
-            folder.toString(),
-            "--output",
-            output.toString(),
-            "--no-cache");
-
-    assertEquals(Main.OK, result.status(), result.err());
-    assertEquals(
-        List.of("index,name,score", "0,a.csv:1,-4.0", "1,b.csv:1,-0.0"),
-        Files.readAllLines(output));
-  }
-
-  @Test
   void unknownKindListsAvailable() {
     CliRunner.Result result =
         cli.run(

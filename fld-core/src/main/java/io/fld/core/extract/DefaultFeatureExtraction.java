@@ -1,5 +1,6 @@
 package io.fld.core.extract;
 
+import com.google.inject.Inject;
 import io.fld.api.InvalidInputException;
 import io.fld.api.extract.ExtractorOptions;
 import io.fld.api.extract.FeatureExtractor;
@@ -12,7 +13,6 @@ import io.fld.api.sample.SampleSourceProvider;
 import io.fld.core.inject.FldConfig;
 import io.fld.core.plugin.PluginRegistry;
 import io.fld.core.plugin.Registered;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,7 +199,7 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
     void add(List<? extends Sample<?>> batch) throws IOException {
       float[][] features;
       try {
-        features = extractor.extract(values(batch));
+        features = extractTyped(extractor, batch);
       } catch (InvalidInputException e) {
         String first = batch.get(0).name();
         String last = batch.get(batch.size() - 1).name();
@@ -229,14 +229,14 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
       }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private List values(List<? extends Sample<?>> batch) {
-      List<Object> values = new ArrayList<>(batch.size());
-      Class<?> type = extractor.sampleType();
+    /** Casts each sample to the extractor's type, capturing that type as {@code T}. */
+    private static <T> float[][] extractTyped(
+        FeatureExtractor<T> extractor, List<? extends Sample<?>> batch) throws IOException {
+      List<T> values = new ArrayList<>(batch.size());
       for (Sample<?> sample : batch) {
-        values.add(type.cast(sample.value()));
+        values.add(extractor.sampleType().cast(sample.value()));
       }
-      return values;
+      return extractor.extract(values);
     }
 
     private void append(float[] row, String name) {

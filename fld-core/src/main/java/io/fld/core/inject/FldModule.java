@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Wires the core services: the configuration, the plugin registry, a shared executor of daemon
  * threads (one per available processor) and the feature extraction.
  */
+@SuppressWarnings("exports") // Callers pass the module to Guice, which they require themselves.
 public final class FldModule extends AbstractModule {
   private final FldConfig config;
 

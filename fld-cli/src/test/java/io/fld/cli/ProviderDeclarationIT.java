@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * providers in {@code module-info.class} and in {@code META-INF/services}, so that it works on the
  * module path and on the class path alike.
  */
-class ProviderDeclarationTest {
+class ProviderDeclarationIT {
   /** Folders, relative to this module, whose subfolders' {@code target/*.jar} are checked. */
   private static final List<Path> MODULE_PARENTS = List.of(Path.of(".."), Path.of("../examples"));
 
@@ -100,7 +100,7 @@ class ProviderDeclarationTest {
   @Test
   void mismatchDetected(@org.junit.jupiter.api.io.TempDir Path work) throws IOException {
     Path jar = work.resolve("renamed.jar");
-    rewriteServices(PluginFolderTest.EXAMPLE_JAR, jar, "io.fld.example.OtherPlugin\n");
+    rewriteServices(PluginFolderIT.EXAMPLE_JAR, jar, "io.fld.example.OtherPlugin\n");
 
     try (JarFile file = new JarFile(jar.toFile())) {
       assertEquals(Set.of("io.fld.example.ExamplePlugin"), moduleProviders(file));

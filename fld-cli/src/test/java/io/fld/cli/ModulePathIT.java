@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs the command in a child JVM on the module path, where a modular plugin jar is resolved into
  * its own module layer and a plain jar gets its own class loader.
  */
-class ModulePathTest {
+class ModulePathIT {
   private static final long TIMEOUT_SECONDS = 60;
   private static final List<String> TEST_ONLY =
       List.of("test-classes", "junit", "opentest4j", "apiguardian", "surefire");
@@ -86,7 +86,7 @@ class ModulePathTest {
 
   @Test
   void modularJarInOwnLayer() throws Exception {
-    Files.copy(PluginFolderTest.EXAMPLE_JAR, plugins.resolve("example.jar"));
+    Files.copy(PluginFolderIT.EXAMPLE_JAR, plugins.resolve("example.jar"));
 
     Run run = runOnModulePath("list", "--plugins", plugins.toString());
 
@@ -98,7 +98,7 @@ class ModulePathTest {
 
   @Test
   void plainJarInOwnLoader() throws Exception {
-    copyWithoutModuleInfo(PluginFolderTest.EXAMPLE_JAR, plugins.resolve("plain-example.jar"));
+    copyWithoutModuleInfo(PluginFolderIT.EXAMPLE_JAR, plugins.resolve("plain-example.jar"));
 
     Run run = runOnModulePath("list", "--plugins", plugins.toString());
 
@@ -109,7 +109,7 @@ class ModulePathTest {
 
   @Test
   void layerExtractorExtracts() throws Exception {
-    Files.copy(PluginFolderTest.EXAMPLE_JAR, plugins.resolve("example.jar"));
+    Files.copy(PluginFolderIT.EXAMPLE_JAR, plugins.resolve("example.jar"));
     Path input = Files.createDirectories(work.resolve("rows"));
     Files.writeString(input.resolve("a.csv"), "1,2,3,4\n5,6,7,8\n");
     Path output = work.resolve("features.npy");
@@ -134,7 +134,7 @@ class ModulePathTest {
 
   @Test
   void layerMetricComputes() throws Exception {
-    Files.copy(PluginFolderTest.EXAMPLE_JAR, plugins.resolve("example.jar"));
+    Files.copy(PluginFolderIT.EXAMPLE_JAR, plugins.resolve("example.jar"));
     Path train = work.resolve("train.npy");
     Path gen = work.resolve("gen.npy");
     io.fld.core.io.FeatureFiles.write(

@@ -12,6 +12,7 @@ import io.fld.core.io.FeatureFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Loads the separately built example plugin from a plugin folder, as a user would: the jar is
  * copied there by the build and is not on the test class path.
  */
-class PluginFolderTest {
+class PluginFolderIT {
   /** Where the build copies the example plugin jar. */
   static final Path EXAMPLE_JAR = Path.of("target/test-plugins/fld-example-plugin.jar");
 
@@ -264,5 +265,37 @@ class PluginFolderTest {
 
     assertEquals(Main.OK, result.status(), result.err());
     assertTrue(result.out().contains("mean_shift"), result.out());
+  }
+
+  @Test
+  void scoresNameFolderSamples() throws IOException {
+    Path train = work.resolve("train.npy");
+    FeatureFiles.write(train, FeatureSet.of(new float[][] {{0, 0, 0, 0}, {1, 1, 1, 1}}, "t"));
+    Path folder = Files.createDirectories(work.resolve("gen"));
+    Files.writeString(folder.resolve("b.csv"), "1,1,1,1\n");
+    Files.writeString(folder.resolve("a.csv"), "0,0,0,2\n");
+    Path output = work.resolve("scores.csv");
+
+    CliRunner.Result result =
+        cli.run(
+            "scores",
+            "--plugins",
+            plugins.toString(),
+            "--extractor",
+            "identity",
+            "--kind",
+            "test_nearest",
+            "--train",
+            train.toString(),
+            "--gen",
+            folder.toString(),
+            "--output",
+            output.toString(),
+            "--no-cache");
+
+    assertEquals(Main.OK, result.status(), result.err());
+    assertEquals(
+        List.of("index,name,score", "0,a.csv:1,-4.0", "1,b.csv:1,-0.0"),
+        Files.readAllLines(output));
   }
 }
