@@ -2,7 +2,8 @@
 module io.fld.core {
   requires transitive io.fld.api;
   requires com.google.guice;
-  // Guice is an automatic module and cannot require it; on the module path it resolves only here.
+  // Guice runs as an automatic module, which cannot declare that it needs jakarta.inject, so this
+  // line is what puts jakarta.inject into the module graph.
   requires jakarta.inject;
   requires me.tongfei.progressbar;
   requires org.bytedeco.javacpp;
