@@ -47,7 +47,8 @@ final class ListCommand implements Callable<Integer> {
     empty(out, registry.extractors());
 
     out.println("metrics:");
-    for (Registered<MetricProvider> entry : registry.metrics()) {
+    for (String id : MetricSelection.defaultOrder(registry)) {
+      Registered<MetricProvider> entry = registry.findMetric(id).orElseThrow();
       line(out, entry, null);
       options(out, entry.name() + ".", entry.provider().options());
     }
