@@ -9,4 +9,7 @@ module io.fld.metrics {
   exports io.fld.metrics.frechet;
   exports io.fld.metrics.kernel;
   exports io.fld.metrics.manifold;
+
+  provides io.fld.api.plugin.FldPlugin with
+      io.fld.metrics.MetricsPlugin;
 }

@@ -1,10 +1,113 @@
 package io.fld.cli;
 
-/** Entry point of the {@code fld} command. */
+import com.google.inject.ProvisionException;
+import io.fld.api.InvalidInputException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Entry point of the {@code fld} command. Exit status: 0 on success, 2 on invalid input (an {@link
+ * InvalidInputException} or a command-line error), 1 on other failures. Errors print one line on
+ * stderr, with the stack trace only under {@code --verbose}.
+ */
 public final class Main {
+  /** The exit status for success. */
+  public static final int OK = 0;
+
+  /** The exit status for failures other than invalid input. */
+  public static final int FAILURE = 1;
+
+  /** The exit status for invalid input. */
+  public static final int INVALID_INPUT = 2;
+
   private Main() {}
 
   public static void main(String[] args) {
-    System.out.println("fld");
+    System.exit(run(args, System.out, System.err, System.getenv()));
+  }
+
+  /** Runs the command line {@code args} and returns its exit status; never calls System.exit. */
+  public static int run(
+      String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+    CliContext context = new CliContext(out, err, environment);
+    CommandLine commandLine = commandLine(context);
+    int status = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return status;
+  }
+
+  static CommandLine commandLine(CliContext context) {
+    CommandLine commandLine = new CommandLine(new FldCommand());
+    commandLine.addSubcommand(new EvaluateCommand(context));
+    commandLine.addSubcommand(new ScoresCommand(context));
+    commandLine.addSubcommand(new ExtractCommand(context));
+    commandLine.addSubcommand(new ListCommand(context));
+    commandLine.setOut(new java.io.PrintWriter(context.out(), true));
+    commandLine.setErr(new java.io.PrintWriter(context.err(), true));
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setExecutionStrategy(parseResult -> execute(context, parseResult));
+    commandLine.setExecutionExceptionHandler(
+        (exception, command, parseResult) -> report(context, exception));
+    commandLine.setParameterExceptionHandler(Main::reportUsageError);
+    return commandLine;
+  }
+
+  private static int execute(CliContext context, ParseResult parseResult) {
+    List<Path> plugins = new ArrayList<>();
+    boolean verbose = false;
+    for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
+      plugins.addAll(level.matchedOptionValue(GlobalOptions.PLUGINS, List.<Path>of()));
+      verbose |= level.hasMatchedOption(GlobalOptions.VERBOSE);
+    }
+    context.configure(plugins, verbose);
+    LogSetup.configure(context.err(), verbose);
+    return new CommandLine.RunLast().execute(parseResult);
+  }
+
+  private static int report(CliContext context, Exception exception) {
+    Throwable cause = unwrap(exception);
+    PrintStream err = context.err();
+    err.println("fld: error: " + message(cause));
+    if (context.verbose()) {
+      cause.printStackTrace(err);
+    }
+    return cause instanceof InvalidInputException ? INVALID_INPUT : FAILURE;
+  }
+
+  private static Throwable unwrap(Throwable exception) {
+    Throwable current = exception;
+    while (current instanceof ProvisionException && current.getCause() != null) {
+      current = current.getCause();
+    }
+    return current;
+  }
+
+  private static String message(Throwable cause) {
+    String text = cause.getMessage();
+    boolean plain =
+        cause instanceof InvalidInputException
+            || cause instanceof io.fld.core.plugin.PluginException;
+    if (plain && text != null) {
+      return text;
+    }
+    return text == null ? cause.toString() : cause.getClass().getSimpleName() + ": " + text;
+  }
+
+  private static int reportUsageError(ParameterException exception, String[] args) {
+    CommandLine command = exception.getCommandLine();
+    java.io.PrintWriter err = command.getErr();
+    err.println("fld: error: " + exception.getMessage());
+    UnmatchedArgumentException.printSuggestions(exception, err);
+    err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+    err.flush();
+    return INVALID_INPUT;
   }
 }

@@ -1,14 +1,16 @@
 package io.fld.metrics;
 
 import io.fld.api.metric.MetricProvider;
+import io.fld.api.metric.SampleScoreProvider;
 import io.fld.api.plugin.FldPlugin;
 import io.fld.metrics.fld.FldMetrics;
+import io.fld.metrics.fld.SampleScoreKinds;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Contributes the built-in metrics: the FLD family first, then its companions, in the order that
- * listings and the default metric selection use.
+ * Contributes the built-in metrics, the FLD family first and then its companions in the order that
+ * listings and the default metric selection use, and the per-sample score kinds.
  */
 public final class MetricsPlugin implements FldPlugin {
 
@@ -22,5 +24,10 @@ public final class MetricsPlugin implements FldPlugin {
     List<MetricProvider> providers = new ArrayList<>(FldMetrics.providers());
     providers.addAll(CompanionMetrics.providers());
     return List.copyOf(providers);
+  }
+
+  @Override
+  public List<SampleScoreProvider> sampleScores() {
+    return SampleScoreKinds.providers();
   }
 }

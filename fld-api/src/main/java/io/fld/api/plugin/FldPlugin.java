@@ -2,6 +2,7 @@ package io.fld.api.plugin;
 
 import io.fld.api.extract.FeatureExtractorProvider;
 import io.fld.api.metric.MetricProvider;
+import io.fld.api.metric.SampleScoreProvider;
 import io.fld.api.sample.SampleSourceProvider;
 import java.util.List;
 
@@ -32,6 +33,11 @@ public interface FldPlugin {
 
   /** Returns the sample source kinds this plugin contributes. */
   default List<SampleSourceProvider> sampleSources() {
+    return List.of();
+  }
+
+  /** Returns the per-sample score kinds this plugin contributes. */
+  default List<SampleScoreProvider> sampleScores() {
     return List.of();
   }
 }

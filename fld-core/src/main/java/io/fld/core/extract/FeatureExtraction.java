@@ -13,5 +13,15 @@ public interface FeatureExtraction {
    * @throws io.fld.api.InvalidInputException if the input, the extractor or its model is missing or
    *     unusable; the message names it and says what to do
    */
-  FeatureSet extract(Path input, ExtractionRequest request) throws IOException;
+  default FeatureSet extract(Path input, ExtractionRequest request) throws IOException {
+    return extractNamed(input, request).features();
+  }
+
+  /**
+   * Extracts features like {@link #extract} and returns the sample names beside them, row by row.
+   *
+   * @throws io.fld.api.InvalidInputException if the input, the extractor or its model is missing or
+   *     unusable
+   */
+  ExtractedFeatures extractNamed(Path input, ExtractionRequest request) throws IOException;
 }

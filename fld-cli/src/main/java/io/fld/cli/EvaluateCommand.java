@@ -1,0 +1,151 @@
+package io.fld.cli;
+
+import io.fld.api.feature.FeatureProvenance;
+import io.fld.api.feature.FeatureSet;
+import io.fld.api.metric.Metric;
+import io.fld.api.metric.MetricOptions;
+import io.fld.api.metric.MetricResult;
+import io.fld.api.metric.Role;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code fld evaluate}: computes metrics from the train, test and generated sets. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    versionProvider = FldCommand.VersionProvider.class,
+    description = "Compute metrics from train, test and generated samples or features.")
+final class EvaluateCommand implements Callable<Integer> {
+  private static final System.Logger LOG = System.getLogger(EvaluateCommand.class.getName());
+  private static final double NANOS_PER_SECOND = 1e9;
+
+  private final CliContext context;
+
+  @Mixin GlobalOptions global;
+  @Mixin InputOptions inputs;
+  @Mixin ExtractionSettings extraction;
+
+  @Option(
+      names = "--metrics",
+      split = ",",
+      paramLabel = "ID",
+      description = "Metric ids, comma-separated (default: every metric the given sets allow).")
+  List<String> metricIds = new ArrayList<>();
+
+  @Option(
+      names = "--option",
+      paramLabel = "METRIC.NAME=VALUE",
+      description = "A metric option, such as fld.gen-size=5000 (repeatable; see fld list).")
+  Map<String, String> metricOptions = new LinkedHashMap<>();
+
+  @Option(
+      names = "--format",
+      paramLabel = "table|json|csv",
+      defaultValue = "table",
+      description = "Output format (default: ${DEFAULT-VALUE}).")
+  ReportFormat format;
+
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of stdout.")
+  Path output;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "" + MetricOptions.DEFAULT_SEED,
+      description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  EvaluateCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    List<InputSpec> specs = inputs.check(extraction.hasExtractor());
+    Set<Role> given = EnumSet.noneOf(Role.class);
+    specs.forEach(spec -> given.add(spec.role()));
+    MetricSelection selection =
+        MetricSelection.select(context.registry(), metricIds, metricOptions, seed, given);
+    LOG.log(
+        System.Logger.Level.INFO,
+        "computing {0} with seed {1}",
+        String.join(", ", selection.metrics().keySet()),
+        String.valueOf(seed));
+
+    FeatureLoader loader = new FeatureLoader(context, extraction, inputs.key());
+    Map<Role, FeatureLoader.Loaded> loaded = loader.load(specs);
+
+    boolean extracted = specs.stream().anyMatch(InputSpec::folder);
+    if (extraction.hasExtractor() && !extracted) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "--extractor {0} is not used because every input is a feature file",
+          extraction.extractorId());
+    }
+    EvaluationReport report = evaluate(selection, loaded, extracted);
+    write(format.render(report));
+    return Main.OK;
+  }
+
+  private void write(String text) throws java.io.IOException {
+    if (output == null) {
+      context.out().print(text);
+      return;
+    }
+    AtomicFiles.write(output, text);
+    LOG.log(System.Logger.Level.INFO, "wrote {0}", output);
+  }
+
+  private EvaluationReport evaluate(
+      MetricSelection selection, Map<Role, FeatureLoader.Loaded> loaded, boolean extracted) {
+    FeatureSet train = features(loaded, Role.TRAIN);
+    FeatureSet test = features(loaded, Role.TEST);
+    FeatureSet gen = features(loaded, Role.GEN);
+
+    Map<String, MetricResult> results = new LinkedHashMap<>();
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    List<String> warnings = new ArrayList<>(selection.warnings());
+    for (Map.Entry<String, Metric> entry : selection.metrics().entrySet()) {
+      long start = System.nanoTime();
+      MetricResult result = entry.getValue().compute(train, test, gen);
+      double elapsed = (System.nanoTime() - start) / NANOS_PER_SECOND;
+      LOG.log(
+          System.Logger.Level.INFO,
+          "{0} = {1} ({2} s)",
+          entry.getKey(),
+          String.valueOf(result.value()),
+          String.format(java.util.Locale.ROOT, "%.3f", elapsed));
+      results.put(entry.getKey(), result);
+      seconds.put(entry.getKey(), elapsed);
+      result.warnings().forEach(warning -> warnings.add(entry.getKey() + ": " + warning));
+    }
+
+    Map<Role, Integer> counts = new EnumMap<>(Role.class);
+    Map<Role, FeatureProvenance> provenance = new EnumMap<>(Role.class);
+    loaded.forEach(
+        (role, set) -> {
+          counts.put(role, set.features().rows());
+          provenance.put(role, set.features().provenance());
+        });
+    String extractor = extracted ? extraction.extractorId() : FeatureProvenance.NONE;
+    return new EvaluationReport(results, counts, provenance, extractor, seed, warnings, seconds);
+  }
+
+  private static FeatureSet features(Map<Role, FeatureLoader.Loaded> loaded, Role role) {
+    FeatureLoader.Loaded set = loaded.get(role);
+    return set == null ? null : set.features();
+  }
+}
