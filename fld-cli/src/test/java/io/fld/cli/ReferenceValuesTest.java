@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs {@code fld evaluate} on the reference Gaussian features and compares the metrics that draw
- * nothing at random with the values of the Python implementation on the same files.
+ * Runs {@code fld evaluate} and {@code fld scores} on the reference Gaussian features and compares
+ * the output with the values of the Python implementation on the same files.
  */
 class ReferenceValuesTest {
   /** The reference features and values, kept with the metrics module's test resources. */
@@ -25,13 +25,13 @@ class ReferenceValuesTest {
   private static final double COUNT_ATOL = 1e-6;
 
   /**
-   * Relative tolerance of one per-sample score. Against the mean over the reference's five seeds,
-   * ours differ by at most 6e-4 relative on these features; single rows of the reference itself
-   * spread by up to 1.4e-3 over its seeds, because the variance fit starts from shuffled rows.
+   * Relative tolerance of one per-sample score. Against the mean of the reference's five seeds,
+   * ours differ by at most 6e-4 relative on these features. Single rows of the reference spread by
+   * up to 1.4e-3 over its seeds, because each fit starts from differently shuffled rows.
    */
   private static final double SCORE_RTOL = 1e-3;
 
-  /** Bound on the mean absolute difference over all rows; we measured 2e-6 (memorization). */
+  /** Bound on the mean absolute difference over all rows, which measured 2e-6 for memorization. */
   private static final double SCORE_MEAN_ATOL = 1e-5;
 
   private static final ObjectMapper JSON = new ObjectMapper();
