@@ -28,7 +28,7 @@ final class FldCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "missing command: evaluate, scores, extract or list");
+        spec.commandLine(), "missing command: evaluate, scores, extract, list or models");
   }
 
   /** Prints the library and Java versions. */

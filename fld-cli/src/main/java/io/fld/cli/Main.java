@@ -50,6 +50,7 @@ public final class Main {
     commandLine.addSubcommand(new ScoresCommand(context));
     commandLine.addSubcommand(new ExtractCommand(context));
     commandLine.addSubcommand(new ListCommand(context));
+    commandLine.addSubcommand(new ModelsCommand());
     commandLine.setOut(new java.io.PrintWriter(context.out(), true));
     commandLine.setErr(new java.io.PrintWriter(context.err(), true));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -16,16 +16,28 @@ import java.util.stream.IntStream;
  * the K-th nearest can reach, and the origin component, which the fit always keeps, sets a floor
  * under every row's log-sum-exp.
  *
+ * <p>The kept distances are those the fit uses, exact or the single-precision expansion as {@link
+ * FitDistances} selects; {@code nearest} is exact either way, for scores computed after the fit.
+ *
  * @param rows the number of training rows
  * @param components the number of mixture components
  * @param width the distances kept per row: {@code components} in dense mode
  * @param distances the kept distances, {@code rows x width}, row-major
  * @param indices the component of each kept distance, or {@code null} in dense mode, where column k
  *     is component k
- * @param columnMinimum the smallest distance of each component to any row, exact in both modes
+ * @param columnMinimum the smallest fit distance of each component to any row, over all rows in
+ *     both modes
+ * @param nearest the smallest exact distance of each component to any row; the same array as {@code
+ *     columnMinimum} when the fit uses exact distances
  */
 record DistanceCache(
-    int rows, int components, int width, float[] distances, int[] indices, float[] columnMinimum) {
+    int rows,
+    int components,
+    int width,
+    float[] distances,
+    int[] indices,
+    float[] columnMinimum,
+    float[] nearest) {
 
   /** Rows per parallel task while building. */
   private static final int CHUNK_ROWS = 64;
@@ -42,9 +54,11 @@ record DistanceCache(
 
   /**
    * Computes the distances of {@code x} to {@code centers}, dense when {@code rows * components}
-   * floats fit in {@code budgetBytes}, else keeping the {@code neighbors} nearest per row.
+   * floats fit in {@code budgetBytes}, else keeping the {@code neighbors} nearest per row. The kept
+   * distances are computed as {@code mode} selects.
    */
-  static DistanceCache build(Rows x, Rows centers, long budgetBytes, int neighbors) {
+  static DistanceCache build(
+      Rows x, Rows centers, long budgetBytes, int neighbors, FitDistances mode) {
     int rows = x.rows();
     int components = centers.rows();
     boolean dense =
@@ -53,34 +67,51 @@ record DistanceCache(
     float[] distances = new float[Math.multiplyExact(rows, width)];
     int[] indices = dense ? null : new int[rows * width];
     int chunks = (SquaredDistances.BLOCK_ROWS + CHUNK_ROWS - 1) / CHUNK_ROWS;
+    boolean separate = mode != FitDistances.EXACT;
     float[][] chunkMinimum = new float[chunks][components];
+    float[][] chunkNearest = separate ? new float[chunks][components] : chunkMinimum;
     float[] columnMinimum = new float[components];
     Arrays.fill(columnMinimum, Float.POSITIVE_INFINITY);
+    float[] nearest = separate ? new float[components] : columnMinimum;
+    Arrays.fill(nearest, Float.POSITIVE_INFINITY);
 
     SquaredDistances.forEachBlock(
         x,
         centers,
-        (first, count, block) -> {
+        mode,
+        (first, count, block, exact) -> {
           int blockChunks = (count + CHUNK_ROWS - 1) / CHUNK_ROWS;
           IntStream.range(0, blockChunks)
               .parallel()
               .forEach(
                   c -> {
                     float[] minimum = chunkMinimum[c];
+                    float[] exactMinimum = chunkNearest[c];
                     Arrays.fill(minimum, Float.POSITIVE_INFINITY);
+                    Arrays.fill(exactMinimum, Float.POSITIVE_INFINITY);
                     int end = Math.min(count, (c + 1) * CHUNK_ROWS);
                     for (int r = c * CHUNK_ROWS; r < end; r++) {
                       keepRow(block, r, first + r, components, width, distances, indices);
                       updateMinimum(block, r * components, components, minimum);
+                      if (separate) {
+                        updateMinimum(exact, r * components, components, exactMinimum);
+                      }
                     }
                   });
-          for (int c = 0; c < blockChunks; c++) {
-            for (int j = 0; j < components; j++) {
-              columnMinimum[j] = Math.min(columnMinimum[j], chunkMinimum[c][j]);
-            }
+          mergeMinimum(chunkMinimum, blockChunks, columnMinimum);
+          if (separate) {
+            mergeMinimum(chunkNearest, blockChunks, nearest);
           }
         });
-    return new DistanceCache(rows, components, width, distances, indices, columnMinimum);
+    return new DistanceCache(rows, components, width, distances, indices, columnMinimum, nearest);
+  }
+
+  private static void mergeMinimum(float[][] chunkMinimum, int chunks, float[] minimum) {
+    for (int c = 0; c < chunks; c++) {
+      for (int j = 0; j < minimum.length; j++) {
+        minimum[j] = Math.min(minimum[j], chunkMinimum[c][j]);
+      }
+    }
   }
 
   private static void updateMinimum(float[] block, int offset, int components, float[] minimum) {

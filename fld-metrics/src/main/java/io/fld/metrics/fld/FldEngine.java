@@ -95,7 +95,12 @@ final class FldEngine {
   Mixture fit(String label, Rows centers, Rows data, SplittableRandom random) {
     Rows shuffled = data.shuffled(random);
     DistanceCache cache =
-        DistanceCache.build(shuffled, centers, settings.distanceCacheBytes(), settings.neighbors());
+        DistanceCache.build(
+            shuffled,
+            centers,
+            settings.distanceCacheBytes(),
+            settings.neighbors(),
+            settings.fitDistances());
     MixtureFit.Result result = MixtureFit.fit(shuffled, centers, settings.fit(), cache);
     String mode = cache.dense() ? "dense" : "nearest " + cache.width() + " per row";
     fitDetails.put(label + "-distances", mode);

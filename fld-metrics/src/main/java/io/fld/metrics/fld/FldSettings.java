@@ -20,6 +20,7 @@ import java.util.OptionalDouble;
  * @param testSize test rows used as mixture centers by FLD-P and the quality score
  * @param distanceCacheBytes the memory above which the fit keeps only each row's nearest components
  * @param neighbors the components kept per row when the full distance matrix exceeds the budget
+ * @param fitDistances how the variance fit computes its squared distances
  * @param seed the seed of every random draw
  */
 record FldSettings(
@@ -31,6 +32,7 @@ record FldSettings(
     int testSize,
     long distanceCacheBytes,
     int neighbors,
+    FitDistances fitDistances,
     long seed) {
 
   static final String GEN_SIZE = "gen-size";
@@ -41,6 +43,7 @@ record FldSettings(
   static final String TEST_SIZE = "test-size";
   static final String DISTANCE_CACHE_MIB = "distance-cache-mib";
   static final String NEIGHBORS = "neighbors";
+  static final String FIT_DISTANCES = "fit-distances";
 
   static final int DEFAULT_GEN_SIZE = 10_000;
   static final double DEFAULT_LEARNING_RATE = 0.5;
@@ -49,6 +52,7 @@ record FldSettings(
   static final int DEFAULT_TEST_SIZE = 10_000;
   static final int DEFAULT_DISTANCE_CACHE_MIB = 512;
   static final int DEFAULT_NEIGHBORS = 128;
+  static final FitDistances DEFAULT_FIT_DISTANCES = FitDistances.FLOAT32;
 
   private static final String NONE = "none";
   private static final long BYTES_PER_MIB = 1L << 20;
@@ -107,11 +111,28 @@ record FldSettings(
           String.valueOf(DEFAULT_NEIGHBORS),
           "nearest centers kept per training row when the full distance matrix exceeds"
               + " distance-cache-mib");
+  static final OptionSpec FIT_DISTANCES_SPEC =
+      new OptionSpec(
+          FIT_DISTANCES,
+          FitDistances.choices(),
+          DEFAULT_FIT_DISTANCES.label(),
+          "squared distances seen by the log-variance fit: 'float32' expands |x|^2 + |g|^2 - 2 x.g"
+              + " in single precision, clamped at 0, as PyTorch's cdist does on large inputs;"
+              + " 'exact' recomputes near-duplicate distances exactly. On generated rows that copy"
+              + " training rows the maximum-likelihood variance is zero, so the fitted variance,"
+              + " and FLD on memorized sets, is set by the optimizer and this rounding: 'float32'"
+              + " keeps such values comparable with published ones, 'exact' gives the far larger"
+              + " limit that the Adam steps reach. Scoring always uses exact distances");
 
   /** The options shared by every fit. */
   static final List<OptionSpec> FIT_SPECS =
       List.of(
-          LEARNING_RATE_SPEC, EPOCHS_SPEC, BATCH_SIZE_SPEC, DISTANCE_CACHE_SPEC, NEIGHBORS_SPEC);
+          LEARNING_RATE_SPEC,
+          EPOCHS_SPEC,
+          BATCH_SIZE_SPEC,
+          DISTANCE_CACHE_SPEC,
+          NEIGHBORS_SPEC,
+          FIT_DISTANCES_SPEC);
 
   /**
    * Parses {@code options}, rejecting names outside {@code specs}.
@@ -129,6 +150,8 @@ record FldSettings(
         positive(options, TEST_SIZE, DEFAULT_TEST_SIZE),
         positive(options, DISTANCE_CACHE_MIB, DEFAULT_DISTANCE_CACHE_MIB) * BYTES_PER_MIB,
         positive(options, NEIGHBORS, DEFAULT_NEIGHBORS),
+        FitDistances.parse(
+            FIT_DISTANCES, options.string(FIT_DISTANCES, DEFAULT_FIT_DISTANCES.label())),
         options.seed());
   }
 
@@ -157,6 +180,7 @@ record FldSettings(
       case TEST_SIZE -> String.valueOf(testSize);
       case DISTANCE_CACHE_MIB -> String.valueOf(distanceCacheBytes / BYTES_PER_MIB);
       case NEIGHBORS -> String.valueOf(neighbors);
+      case FIT_DISTANCES -> fitDistances.label();
       default -> throw new IllegalArgumentException("no FLD option named " + name);
     };
   }

@@ -86,6 +86,18 @@ record Rows(float[] data, int rows, int dimension) {
     return norms;
   }
 
+  /**
+   * Returns the squared Euclidean norm of each row in single-precision arithmetic: each square and
+   * each partial sum is rounded to float, in the order of {@link FloatSums#pairwiseSquares}.
+   */
+  float[] squaredNormsFloat() {
+    float[] norms = new float[rows];
+    for (int i = 0; i < rows; i++) {
+      norms[i] = FloatSums.pairwiseSquares(data, i * dimension, dimension);
+    }
+    return norms;
+  }
+
   /** Returns the mean of the rows, per column, in double. */
   double[] columnMeans() {
     double[] means = new double[dimension];

@@ -53,9 +53,10 @@ public final class SampleScores {
         new FldEngine(settings).fit("model", sets.gen(), sets.train(), random);
 
     // The log density decreases with the distance for a fixed variance, so each component's
-    // maximum over the training rows is reached at its nearest training row.
+    // maximum over the training rows is reached at its nearest training row, at the exact distance
+    // whatever distances the fit saw.
     int dimension = sets.gen().dimension();
-    float[] nearest = mixture.cache().columnMinimum();
+    float[] nearest = mixture.cache().nearest();
     double[] logVariances = mixture.logVariances();
     double[] scores = new double[nearest.length];
     for (int j = 0; j < scores.length; j++) {

@@ -14,6 +14,9 @@ import java.util.stream.IntStream;
  * can exceed their distance and even make it negative. Entries below {@link #REFINE_RATIO} of the
  * squared norms are therefore recomputed directly as {@code sum (x - g)^2} in double, so an exact
  * copy gets distance 0 and a near copy its true small distance.
+ *
+ * <p>The variance fit may instead see the plain single-precision expansion (see {@link
+ * FitDistances}); scoring always uses the exact distances.
  */
 final class SquaredDistances {
   /** Rows per block: a block holds {@code BLOCK_ROWS * centers} floats. */
@@ -33,13 +36,49 @@ final class SquaredDistances {
     void accept(int firstRow, int rowCount, float[] distances);
   }
 
-  /** Computes the distances of all rows of {@code x} to all {@code centers}, block by block. */
+  /**
+   * Receives one block of distances in two versions, both row-major and {@code rowCount x centers}
+   * long: as the variance fit uses them and exact. The two arrays are the same when the fit uses
+   * exact distances.
+   */
+  @FunctionalInterface
+  interface FitBlockConsumer {
+    void accept(int firstRow, int rowCount, float[] fitDistances, float[] exactDistances);
+  }
+
+  /**
+   * Computes the exact distances of all rows of {@code x} to all {@code centers}, block by block.
+   */
   static void forEachBlock(Rows x, Rows centers, BlockConsumer consumer) {
+    forEachBlock(
+        x,
+        centers,
+        FitDistances.EXACT,
+        (first, count, fitDistances, exactDistances) ->
+            consumer.accept(first, count, exactDistances));
+  }
+
+  /**
+   * Computes the distances of all rows of {@code x} to all {@code centers}, block by block, both
+   * exact and as {@code mode} defines them for the variance fit.
+   *
+   * <p>In {@link FitDistances#FLOAT32} mode the fit's distance is the single-precision expansion
+   * {@code max(0, (|x|^2 + |g|^2) + (-2 x.g))}: squared norms summed in float by {@link
+   * FloatSums#pairwiseSquares}, the cross term from the same float32 GEMM as the exact distances,
+   * and each addition rounded to float. An exact copy then gets the expansion's rounding residue,
+   * positive, zero or clamped from negative, as single-precision implementations compute it.
+   */
+  static void forEachBlock(Rows x, Rows centers, FitDistances mode, FitBlockConsumer consumer) {
     int components = centers.rows();
     int dimension = x.dimension();
     double[] rowNorms = x.squaredNorms();
     double[] centerNorms = centers.squaredNorms();
-    float[] block = new float[Math.min(BLOCK_ROWS, x.rows()) * components];
+    boolean single = mode == FitDistances.FLOAT32;
+    float[] rowNormsFloat = single ? x.squaredNormsFloat() : null;
+    float[] centerNormsFloat = single ? centers.squaredNormsFloat() : null;
+    int blockLength = Math.min(BLOCK_ROWS, x.rows()) * components;
+    float[] block = new float[blockLength];
+    float[] fitBlock = single ? new float[blockLength] : block;
 
     for (int first = 0; first < x.rows(); first += BLOCK_ROWS) {
       int count = Math.min(BLOCK_ROWS, x.rows() - first);
@@ -58,10 +97,37 @@ final class SquaredDistances {
       IntStream.range(0, count)
           .parallel()
           .forEach(
-              r ->
-                  expandRow(
-                      x, blockFirst + r, centers, block, r, rowNorms[blockFirst + r], centerNorms));
-      consumer.accept(first, count, block);
+              r -> {
+                int row = blockFirst + r;
+                if (single) {
+                  expandRowFloat(
+                      block,
+                      fitBlock,
+                      r * components,
+                      components,
+                      rowNormsFloat[row],
+                      centerNormsFloat);
+                }
+                expandRow(x, row, centers, block, r, rowNorms[row], centerNorms);
+              });
+      consumer.accept(first, count, fitBlock, block);
+    }
+  }
+
+  /**
+   * Writes {@code max(0, (rowNorm + centerNorm_j) + crossTerm_j)} in float arithmetic, where the
+   * cross term {@code -2 x.g_j} is read from {@code block}.
+   */
+  private static void expandRowFloat(
+      float[] block,
+      float[] fitBlock,
+      int offset,
+      int components,
+      float rowNorm,
+      float[] centerNorms) {
+    for (int j = 0; j < components; j++) {
+      float distance = (rowNorm + centerNorms[j]) + block[offset + j];
+      fitBlock[offset + j] = Math.max(0f, distance);
     }
   }
 

@@ -58,7 +58,11 @@ class FldBenchmarkTest {
     clock.lap("distances alone");
     DistanceCache cache =
         DistanceCache.build(
-            shuffled, sets.gen(), settings.distanceCacheBytes(), settings.neighbors());
+            shuffled,
+            sets.gen(),
+            settings.distanceCacheBytes(),
+            settings.neighbors(),
+            settings.fitDistances());
     clock.lap("distance cache");
     MixtureFit.Result fit = MixtureFit.fit(shuffled, sets.gen(), settings.fit(), cache);
     clock.lap("fit, " + fit.epochs() + " epochs");

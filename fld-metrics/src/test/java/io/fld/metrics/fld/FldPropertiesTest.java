@@ -11,13 +11,22 @@ import io.fld.api.metric.MetricOptions;
 import io.fld.api.metric.MetricProvider;
 import io.fld.api.metric.MetricResult;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Properties of the FLD family on small synthetic Gaussian sets. */
 class FldPropertiesTest {
   private static final int DIMENSION = 16;
+
+  /** A row long enough for two levels of pairwise splitting. */
+  private static final int SQUARES_LENGTH = 300;
+
+  /** The float32 sum of {@code sin(1..300)^2} as numpy computes it. */
+  private static final float NUMPY_SQUARES_SUM = 150.49266f;
+
   private static final FeatureSet TRAIN = gaussian("train", 1000, 1, 0);
   private static final FeatureSet TEST = gaussian("test", 300, 2, 0);
   private static final FeatureSet GEN = gaussian("gen", 400, 3, 0);
@@ -165,6 +174,137 @@ class FldPropertiesTest {
     assertTrue(
         result.warnings().stream().anyMatch(w -> w.contains("memorization")),
         result.warnings().toString());
+  }
+
+  /**
+   * With exact fit distances every copy's variance collapses for all Adam steps, so the copies'
+   * values are at least as extreme as with the float32 default, where some copies keep a rounding
+   * residue. Both are beyond the memorization level, with the warning.
+   */
+  @Test
+  void exactFitDistancesStillFlagCopies() {
+    FeatureSet copies = TRAIN.select(java.util.stream.IntStream.range(0, 300).toArray());
+    MetricOptions exact = MetricOptions.defaults().with(FldSettings.FIT_DISTANCES, "exact");
+
+    for (String id : List.of("fld", "fld_train", "fld_gap")) {
+      MetricResult exactResult = compute(id, exact, copies);
+      MetricResult defaultResult = compute(id, MetricOptions.defaults(), copies);
+
+      assertTrue(
+          Math.abs(exactResult.value()) > FldEvaluation.MEMORIZATION_LEVEL,
+          id + " " + exactResult.value());
+      assertTrue(
+          exactResult.warnings().stream().anyMatch(w -> w.startsWith(id + " = ")),
+          exactResult.warnings().toString());
+      assertTrue(
+          Math.abs(exactResult.value()) >= Math.abs(defaultResult.value()),
+          id + " exact " + exactResult.value() + " vs float32 " + defaultResult.value());
+      assertEquals("exact", exactResult.provenance().parameters().get(FldSettings.FIT_DISTANCES));
+      assertEquals(
+          "float32", defaultResult.provenance().parameters().get(FldSettings.FIT_DISTANCES));
+    }
+  }
+
+  /** Off copies the distance rounding is far below the distances, so both modes agree. */
+  @Test
+  void fitDistanceModesAgreeOffCopies() {
+    FeatureSet train = NpyTestFiles.read("gauss/train.npy");
+    FeatureSet test = NpyTestFiles.read("gauss/test.npy");
+    Set<FldKind> kinds = EnumSet.of(FldKind.TEST, FldKind.TRAIN, FldKind.GAP);
+
+    for (String set : List.of("good", "mode_drop")) {
+      FldEngine.Standardized sets =
+          FldEngine.standardize("fld", train, test, NpyTestFiles.read("gauss/" + set + ".npy"));
+      FldEvaluation single = evaluate(sets, "float32", kinds);
+      FldEvaluation exact = evaluate(sets, "exact", kinds);
+
+      for (FldKind kind : kinds) {
+        ReferenceValues.Spread reference =
+            ReferenceValues.metric("gauss", set, FldReferenceTest.referenceName(kind));
+        assertEquals(
+            single.value(kind),
+            exact.value(kind),
+            reference.slack(),
+            "gauss/" + set + " " + kind.id() + " float32 vs exact");
+      }
+    }
+  }
+
+  private static FldEvaluation evaluate(
+      FldEngine.Standardized sets, String fitDistances, Set<FldKind> kinds) {
+    MetricOptions options = MetricOptions.defaults().with(FldSettings.FIT_DISTANCES, fitDistances);
+    FldSettings settings = FldSettings.parse("fld", options, FldKind.TEST.options());
+    return FldEvaluation.compute(sets, settings, kinds);
+  }
+
+  @Test
+  void unknownFitDistancesIsRejected() {
+    MetricOptions options = MetricOptions.defaults().with(FldSettings.FIT_DISTANCES, "float16");
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> provider("fld").create(options));
+
+    assertTrue(error.getMessage().contains("float16"), error.getMessage());
+    assertTrue(error.getMessage().contains("float32|exact"), error.getMessage());
+  }
+
+  /**
+   * The float32 fit distances of an exact copy are the expansion's rounding residue, never
+   * negative; elsewhere they agree with the exact distances to single precision.
+   */
+  @Test
+  void float32FitDistancesKeepRoundingResidue() {
+    Rows x = new Rows(TRAIN.toArray(), TRAIN.rows(), DIMENSION).range(0, 50);
+    Rows centers = new Rows(TRAIN.toArray(), TRAIN.rows(), DIMENSION).range(25, 75);
+    float[] fit = new float[50 * 50];
+    float[] exact = new float[50 * 50];
+    SquaredDistances.forEachBlock(
+        x,
+        centers,
+        FitDistances.FLOAT32,
+        (first, count, fitBlock, exactBlock) -> {
+          System.arraycopy(fitBlock, 0, fit, first * 50, count * 50);
+          System.arraycopy(exactBlock, 0, exact, first * 50, count * 50);
+        });
+
+    for (int i = 0; i < 50; i++) {
+      for (int j = 0; j < 50; j++) {
+        float value = fit[i * 50 + j];
+        double scale = 2 * DIMENSION;
+        assertTrue(value >= 0, "row " + i + " center " + j + ": " + value);
+        assertEquals(exact[i * 50 + j], value, 1e-5 * scale, "row " + i + " center " + j);
+      }
+    }
+    assertEquals(0f, exact[25 * 50], "exact distance of a row and its copy");
+  }
+
+  /** The float32 norms add squares in 8 lanes and then pairwise, not left to right. */
+  @Test
+  void floatSquaresFollowPairwiseOrder() {
+    float[] values = {4096, 1, 1, 1, 1, 1, 1, 1};
+
+    float sum = FloatSums.pairwiseSquares(values, 0, values.length);
+
+    // Left to right, every 1 is lost against 2^24 (ties round to even), giving 2^24. In lanes,
+    // lane 1 is lost against lane 0, lanes 2 and 3 add 2 and lanes 4 to 7 add 4.
+    assertEquals(16_777_222f, sum);
+  }
+
+  /** Over several blocks the sum matches numpy's float32 sum of the same squares, bit for bit. */
+  @Test
+  void floatSquaresMatchNumpyOrder() {
+    float[] row = new float[SQUARES_LENGTH];
+    double exact = 0;
+    for (int c = 0; c < row.length; c++) {
+      row[c] = (float) Math.sin(c + 1.0);
+      exact += (double) row[c] * row[c];
+    }
+
+    float sum = FloatSums.pairwiseSquares(row, 0, row.length);
+
+    // (np.sin(np.arange(1, 301.0)).astype(np.float32) ** 2).sum(dtype=np.float32)
+    assertEquals(NUMPY_SQUARES_SUM, sum);
+    assertEquals(exact, sum, 1e-6 * exact);
   }
 
   @Test
