@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeSnippetTest {
   /** The document whose first {@code java} code block is the quick start. */
-  static final Path DOCUMENT = Path.of("../README-snippet.md");
+  static final Path DOCUMENT = Path.of("../README.md");
 
   private static final Pattern JAVA_BLOCK = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL);
   private static final String CLASS_NAME = "QuickStart";

@@ -1,6 +1,7 @@
 package io.fld.metrics.fld;
 
 import io.fld.core.linalg.Blas;
+import java.nio.FloatBuffer;
 import java.util.stream.IntStream;
 
 /**
@@ -76,23 +77,26 @@ final class SquaredDistances {
     boolean single = mode == FitDistances.FLOAT32;
     float[] rowNormsFloat = single ? x.squaredNormsFloat() : null;
     float[] centerNormsFloat = single ? centers.squaredNormsFloat() : null;
-    int blockLength = Math.min(BLOCK_ROWS, x.rows()) * components;
+    int blockRows = Math.min(BLOCK_ROWS, x.rows());
+    int blockLength = blockRows * components;
     float[] block = new float[blockLength];
     float[] fitBlock = single ? new float[blockLength] : block;
 
+    // JavaCPP copies a whole heap array on every BLAS call, so the centers are copied to native
+    // memory once and each block of rows on its own, instead of the full matrices per block.
+    FloatBuffer nativeCenters = Blas.allocateDirect(components * dimension);
+    nativeCenters.put(centers.data(), 0, components * dimension);
+    FloatBuffer nativeRows = Blas.allocateDirect(blockRows * dimension);
+    FloatBuffer nativeBlock = Blas.allocateDirect(blockLength);
+
     for (int first = 0; first < x.rows(); first += BLOCK_ROWS) {
       int count = Math.min(BLOCK_ROWS, x.rows() - first);
+      nativeRows.clear();
+      nativeRows.put(x.data(), first * dimension, count * dimension);
       Blas.sgemmTransposedB(
-          count,
-          components,
-          dimension,
-          -2f,
-          x.data(),
-          first * dimension,
-          centers.data(),
-          0,
-          0f,
-          block);
+          count, components, dimension, -2f, nativeRows, 0, nativeCenters, 0, 0f, nativeBlock);
+      nativeBlock.clear();
+      nativeBlock.get(block, 0, count * components);
       int blockFirst = first;
       IntStream.range(0, count)
           .parallel()
