@@ -15,7 +15,7 @@ import java.util.Random;
  * fixed pseudo-random {@code 6144 x 128} matrix and squashed by Tanh to {@code [N, 128]}. The
  * protobuf bytes of ModelProto are written by hand, following onnx.proto (IR version 8, opset 13).
  */
-final class TinyVggishModel {
+public final class TinyVggishModel {
   private static final int PATCH_VALUES = 96 * 64;
   private static final int EMBEDDING = 128;
   private static final long WEIGHT_SEED = 20_240_611L;
@@ -31,7 +31,7 @@ final class TinyVggishModel {
   private TinyVggishModel() {}
 
   /** Writes the model to {@code file}; {@code channelAxis} selects the 4-D input layout. */
-  static Path write(Path file, boolean channelAxis) throws IOException {
+  public static Path write(Path file, boolean channelAxis) throws IOException {
     Files.write(file, model(channelAxis));
     return file;
   }
