@@ -1,10 +1,12 @@
 package io.fld.cli;
 
 import io.fld.api.feature.FeatureProvenance;
+import io.fld.api.metric.MetricResult;
 import io.fld.core.Versions;
 import io.fld.core.extract.ExtractedFeatures;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +17,11 @@ import java.util.stream.IntStream;
  * The demo's report as one self-contained HTML file: images are inline base64 data URIs and the
  * chart is inline SVG, so the page needs no network and no script.
  *
- * <p>It holds the metric table with its provenance, a chart of fidelity, diversity and novelty, and
- * per generator the most memorized samples, each beside its exact nearest training image in feature
- * space, and the samples of best and worst quality. Gallery entries carry {@code data-*} attributes
- * (generator, sample row and name, nearest training row and name, distance, score), so tools can
- * check them.
+ * <p>It contains the metric table with its provenance, a chart of fidelity, diversity and novelty,
+ * and per generator the most memorized samples, each beside its exact nearest training image in
+ * feature space, and the samples of best and worst quality. Gallery entries carry {@code data-*}
+ * attributes (generator, sample row and name, nearest training row and name, distance, score), so
+ * tools can check them.
  */
 final class HtmlReport {
   /** The default number of samples per gallery. */
@@ -81,6 +83,7 @@ final class HtmlReport {
         .append(Html.escape(title))
         .append("</h1>\n");
     metricTable(html);
+    warnings(html);
     provenance(html);
     html.append("<h2>Fidelity, diversity and novelty</h2>\n")
         .append(ReportChart.render(evaluations));
@@ -119,6 +122,25 @@ final class HtmlReport {
           .append("</td></tr>\n");
     }
     html.append("</table>\n");
+  }
+
+  private void warnings(StringBuilder html) {
+    List<String> lines = new ArrayList<>();
+    for (GeneratorEvaluation evaluation : evaluations) {
+      for (MetricResult result : evaluation.metrics().values()) {
+        for (String warning : result.warnings()) {
+          lines.add(evaluation.name() + ", " + result.metricId() + ": " + warning);
+        }
+      }
+    }
+    if (lines.isEmpty()) {
+      return;
+    }
+    html.append("<h3>Warnings</h3>\n<ul id=\"warnings\">\n");
+    for (String line : lines) {
+      html.append("<li>").append(Html.escape(line)).append("</li>\n");
+    }
+    html.append("</ul>\n");
   }
 
   private void provenance(StringBuilder html) {
