@@ -62,6 +62,14 @@ final class EvaluateCommand implements Callable<Integer> {
   Path output;
 
   @Option(
+      names = "--report",
+      paramLabel = "FILE.html",
+      description =
+          "Also write a self-contained HTML report with image galleries; needs image folders"
+              + " for --train, --test and --gen.")
+  Path htmlReport;
+
+  @Option(
       names = "--seed",
       paramLabel = "N",
       defaultValue = "" + MetricOptions.DEFAULT_SEED,
@@ -74,7 +82,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    long start = System.nanoTime();
     List<InputSpec> specs = inputs.check(extraction.hasExtractor());
+    if (htmlReport != null) {
+      EvaluationHtml.requireFolders(specs);
+    }
     Set<Role> given = EnumSet.noneOf(Role.class);
     specs.forEach(spec -> given.add(spec.role()));
     MetricSelection selection =
@@ -97,6 +109,11 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     EvaluationReport report = evaluate(selection, loaded, extracted);
     write(format.render(report));
+    if (htmlReport != null) {
+      double seconds = (System.nanoTime() - start) / NANOS_PER_SECOND;
+      EvaluationHtml.write(htmlReport, context, specs, loaded, report, seconds);
+      LOG.log(System.Logger.Level.INFO, "wrote the HTML report {0}", htmlReport);
+    }
     return Main.OK;
   }
 

@@ -51,6 +51,7 @@ public final class Main {
     commandLine.addSubcommand(new ExtractCommand(context));
     commandLine.addSubcommand(new ListCommand(context));
     commandLine.addSubcommand(new ModelsCommand());
+    commandLine.addSubcommand(new DemoCommand(context));
     commandLine.setOut(new java.io.PrintWriter(context.out(), true));
     commandLine.setErr(new java.io.PrintWriter(context.err(), true));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
