@@ -27,8 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ModulePathIT {
   private static final long TIMEOUT_SECONDS = 60;
+
+  /** Class path entries that hold tests; a test jar would also split the packages it tests. */
   private static final List<String> TEST_ONLY =
-      List.of("test-classes", "junit", "opentest4j", "apiguardian", "surefire");
+      List.of("test-classes", "-tests.jar", "junit", "opentest4j", "apiguardian", "surefire");
 
   @TempDir Path work;
 
@@ -47,7 +49,12 @@ class ModulePathIT {
         .collect(Collectors.joining(File.pathSeparator));
   }
 
-  private record Run(int status, String out, String err) {}
+  private record Run(int status, String out, String err) {
+    /** Returns both streams, for failure messages: the JVM reports boot-layer errors on stdout. */
+    String output() {
+      return "stdout:\n" + out + "\nstderr:\n" + err;
+    }
+  }
 
   private Run runOnModulePath(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
@@ -90,7 +97,7 @@ class ModulePathIT {
 
     Run run = runOnModulePath("list", "--plugins", plugins.toString());
 
-    assertEquals(Main.OK, run.status(), run.err());
+    assertEquals(Main.OK, run.status(), run.output());
     assertTrue(run.out().contains("mean_shift"), run.out());
     assertTrue(run.out().contains("module layer of " + plugins), run.out());
     assertTrue(run.out().contains("module io.fld.example"), run.out());
@@ -102,7 +109,7 @@ class ModulePathIT {
 
     Run run = runOnModulePath("list", "--plugins", plugins.toString());
 
-    assertEquals(Main.OK, run.status(), run.err());
+    assertEquals(Main.OK, run.status(), run.output());
     assertTrue(run.out().contains("mean_shift"), run.out());
     assertTrue(run.out().contains("class loader of " + plugins), run.out());
   }
@@ -126,7 +133,7 @@ class ModulePathIT {
             "--output",
             output.toString());
 
-    assertEquals(Main.OK, run.status(), run.err());
+    assertEquals(Main.OK, run.status(), run.output());
     io.fld.api.feature.FeatureSet features = io.fld.core.io.FeatureFiles.read(output);
     assertEquals(2, features.rows());
     assertEquals(8f, features.get(1, 3));
@@ -156,10 +163,10 @@ class ModulePathIT {
             "--format",
             "csv");
 
-    assertEquals(Main.OK, run.status(), run.err());
+    assertEquals(Main.OK, run.status(), run.output());
     assertEquals(
         List.of("metric,value", "mean_shift," + Math.sqrt(18)),
         run.out().lines().toList(),
-        run.err());
+        run.output());
   }
 }
