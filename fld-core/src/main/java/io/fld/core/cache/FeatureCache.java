@@ -7,6 +7,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -27,6 +28,7 @@ public final class FeatureCache {
 
   private static final System.Logger LOG = System.getLogger(FeatureCache.class.getName());
   private static final String ENTRY_SUFFIX = ".fldc";
+  private static final String NAMES_SUFFIX = ".names";
   private static final String CHUNK_FOLDER_SUFFIX = ".parts";
   private static final String CHUNK_PREFIX = "chunk-";
   private static final String CHUNK_NAME_FORMAT = CHUNK_PREFIX + "%08d" + ENTRY_SUFFIX;
@@ -72,6 +74,37 @@ public final class FeatureCache {
   /** Stores {@code features} as the entry of {@code key}, replacing any previous one. */
   public void store(CacheKey key, FeatureSet features) throws IOException {
     CacheFile.write(entryPath(key), key.canonical(), features);
+  }
+
+  /**
+   * Stores the sample names of the entry of {@code key}, one per row, in a file beside it. Store
+   * them before the entry, so that an entry never appears without its names.
+   */
+  public void storeNames(CacheKey key, List<String> names) throws IOException {
+    NamesFile.write(namesPath(key), key.canonical(), names);
+  }
+
+  /**
+   * Returns the sample names stored beside the entry of {@code key}, or empty when there are none
+   * or the file is unusable (which is logged, and the file deleted).
+   */
+  public Optional<List<String>> loadNames(CacheKey key) throws IOException {
+    Path file = namesPath(key);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(NamesFile.read(file, key.canonical()));
+    } catch (CacheFormatException e) {
+      LOG.log(Level.WARNING, "{0}; deleting it and computing the features again", e.getMessage());
+      Files.deleteIfExists(file);
+      return Optional.empty();
+    }
+  }
+
+  /** Returns the file that holds the sample names of the entry of {@code key}. */
+  public Path namesPath(CacheKey key) {
+    return directory.resolve(key.fileStem() + NAMES_SUFFIX);
   }
 
   /**
