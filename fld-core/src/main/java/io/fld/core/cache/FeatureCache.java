@@ -17,8 +17,8 @@ import java.util.Optional;
  *
  * <p>Every file is written atomically (a temporary file, then a rename) and checked on read (format
  * version, length, CRC32 and key), so a corrupt, truncated or foreign entry is reported as absent,
- * logged and deleted, and the caller recomputes it. An extraction stores each finished batch as a
- * chunk with {@link #storeChunk}; after an interruption, {@link #loadChunk} returns the chunks
+ * logged and deleted, and the caller recomputes it. An extraction stores each finished run of rows
+ * as a chunk with {@link #storeChunk}; after an interruption, {@link #loadChunk} returns the chunks
  * already done, and {@link #assemble} joins them into the final entry.
  *
  * <p>Instances are safe to share between threads; separate processes may share a folder, since
@@ -108,7 +108,7 @@ public final class FeatureCache {
   }
 
   /**
-   * Stores finished batch {@code index} of an extraction in progress. Chunks hold consecutive rows;
+   * Stores finished chunk {@code index} of an extraction in progress. Chunks hold consecutive rows;
    * chunk {@code i} starts at row {@code i * chunkRows} for the caller's fixed chunk size.
    */
   public void storeChunk(CacheKey key, int index, FeatureSet rows) throws IOException {

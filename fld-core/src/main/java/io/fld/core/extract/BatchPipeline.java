@@ -40,7 +40,8 @@ final class BatchPipeline {
   /**
    * Feeds every sample of {@code source}, in order and in batches of up to {@code batchSize}, to
    * {@code consumer}; the first {@code skip} samples are read but not passed on, and their names
-   * are added to {@code skippedNames}, which holds all of them once this method returns normally.
+   * are added to {@code skippedNames}, which contains all of them once this method returns
+   * normally.
    *
    * @throws IOException if reading a sample fails or the consumer throws it
    */

@@ -32,8 +32,9 @@ import java.util.stream.Collectors;
  * overlaps inference of the current one.
  *
  * <p>The work is split into {@link #plan} (resolve source and extractor, cheap) and {@link
- * #compute} (open the extractor and run it from a given sample on), so that a feature cache can
- * look up a plan's key before computing and resume after the samples it already contains.
+ * #compute} (open the extractor and run it). With a cache folder in the request, {@code compute}
+ * returns a complete cache entry without inference and resumes an interrupted extraction after the
+ * chunks it already stored.
  */
 public final class DefaultFeatureExtraction implements FeatureExtraction {
   /** The largest number of values a Java array, and so a feature set, can contain. */
@@ -151,7 +152,7 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
     if (entry.rows() != plan.source().size() || entry.dimension() != extractor.dimension()) {
       LOG.log(
           System.Logger.Level.WARNING,
-          "cache entry {0} holds {1} x {2} features, but {3} has {4} samples of dimension {5};"
+          "cache entry {0} contains {1} x {2} features, but {3} has {4} samples of dimension {5};"
               + " computing them again",
           cache.entryPath(key),
           String.valueOf(entry.rows()),
@@ -221,6 +222,8 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
     FeatureProvenance provenance = provenance(plan, extractor);
     RowCollector rows = new RowCollector(extractor, source.size());
     int resumed = chunks.isEmpty() ? 0 : chunks.get().resume(rows, source.size(), provenance);
+    // NOTE: the sample source API lists no names without reading the samples, so resuming decodes
+    // the finished samples again (without inference) to learn their names.
     List<String> skippedNames = Collections.synchronizedList(new ArrayList<>(resumed));
     String task = extractor.id() + " " + plan.input().getFileName();
     long started = System.nanoTime();
@@ -259,7 +262,12 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
         extractor.preprocessing());
   }
 
-  /** The chunks of one cache entry while its extraction runs. */
+  /**
+   * The chunks of one cache entry while its extraction runs.
+   *
+   * <p>NOTE: chunks of an interrupted run whose input then changes are never resumed (the key
+   * differs) and stay in the cache folder until deleted by hand.
+   */
   private static final class ChunkStore {
     private final FeatureCache cache;
     private final CacheKey key;
@@ -272,7 +280,7 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
 
     /**
      * Loads the leading chunks that a previous, interrupted run finished into {@code rows} and
-     * returns how many rows they hold; the extraction continues after them.
+     * returns how many rows they contain; the extraction continues after them.
      */
     int resume(RowCollector rows, int totalRows, FeatureProvenance provenance) throws IOException {
       int index = 0;
@@ -439,7 +447,8 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
                 + names.size()
                 + " extracted ones, but "
                 + (count - names.size())
-                + " rows came from the cache; the input changed during extraction");
+                + " rows came from the cache; the input changed during extraction, so run it"
+                + " again");
       }
       List<String> allNames = new ArrayList<>(count);
       allNames.addAll(leadingNames);
