@@ -45,6 +45,14 @@ final class ExtractionSettings {
   @Option(names = "--no-cache", description = "Extract without reading or writing the cache.")
   boolean noCache;
 
+  @Option(
+      names = "--cache-name",
+      paramLabel = "NAME",
+      description =
+          "Name the cache entry, so that features of the same input can be kept apart"
+              + " (part of the cache key and the file name).")
+  String cacheName;
+
   String extractorId() {
     return extractorId;
   }
@@ -70,7 +78,7 @@ final class ExtractionSettings {
         extractorId,
         Optional.ofNullable(modelFile),
         cache,
-        Optional.empty(),
+        Optional.ofNullable(cacheName).filter(name -> !name.isBlank()),
         batchSize,
         0,
         device,

@@ -47,6 +47,15 @@ class ExtractionSettingsTest {
   }
 
   @Test
+  void cacheNameGiven() {
+    ExtractionRequest named = parse("--extractor", "clip", "--cache-name", "run-7");
+    ExtractionRequest unnamed = parse("--extractor", "clip");
+
+    assertEquals(Optional.of("run-7"), named.cacheName());
+    assertEquals(Optional.empty(), unnamed.cacheName());
+  }
+
+  @Test
   void noCacheWins() {
     ExtractionRequest request = parse("--extractor", "clip", "--cache", "/tmp/c", "--no-cache");
 

@@ -12,7 +12,9 @@ import io.fld.core.io.FeatureFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,6 +138,47 @@ class PluginFolderIT {
     assertArrayEquals(new float[] {1, 2, 3, 4}, features.row(0));
     assertArrayEquals(new float[] {0, 0, 0, 1}, features.row(1));
     assertArrayEquals(new float[] {5, 6, 7, 8}, features.row(2));
+  }
+
+  private CliRunner.Result extractCached(Path input, Path output, Path cache) {
+    return cli.run(
+        "extract",
+        "--plugins",
+        plugins.toString(),
+        "--extractor",
+        "identity",
+        "--input",
+        input.toString(),
+        "--output",
+        output.toString(),
+        "--cache",
+        cache.toString());
+  }
+
+  @Test
+  void secondExtractReadsTheCache() throws IOException {
+    Path input = csvFolder("rows", "a.csv", "1,2,3,4\n0,0,0,1\n", "b.csv", "5,6,7,8\n");
+    Path cache = work.resolve("cache");
+    Path first = work.resolve("first.npy");
+    Path second = work.resolve("second.npy");
+
+    CliRunner.Result extracted = extractCached(input, first, cache);
+    Path file = input.resolve("b.csv");
+    FileTime modified = Files.getLastModifiedTime(file);
+    Files.writeString(file, "5,x,7,8\n");
+    Files.setLastModifiedTime(file, modified);
+    CliRunner.Result loaded = extractCached(input, second, cache);
+
+    assertEquals(Main.OK, extracted.status(), extracted.err());
+    assertTrue(extracted.err().contains("extracted 3 samples of " + input), extracted.err());
+    assertEquals(Main.OK, loaded.status(), loaded.err());
+    assertTrue(loaded.err().contains("loaded 3 features of " + input), loaded.err());
+    assertFalse(loaded.err().contains("extracted 3 samples"), loaded.err());
+    try (Stream<Path> entries = Files.list(cache)) {
+      assertEquals(1, entries.filter(path -> path.toString().endsWith(".fldc")).count());
+    }
+    assertArrayEquals(FeatureFiles.read(first).toArray(), FeatureFiles.read(second).toArray());
+    assertArrayEquals(new float[] {5, 6, 7, 8}, FeatureFiles.read(second).row(2));
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,8 +17,8 @@ import java.util.Optional;
  *
  * <p>Every file is written atomically (a temporary file, then a rename) and checked on read (format
  * version, length, CRC32 and key), so a corrupt, truncated or foreign entry is reported as absent,
- * logged and deleted, and the caller recomputes it. An extraction stores each finished batch as a
- * chunk with {@link #storeChunk}; after an interruption, {@link #loadChunk} returns the chunks
+ * logged and deleted, and the caller recomputes it. An extraction stores each finished run of rows
+ * as a chunk with {@link #storeChunk}; after an interruption, {@link #loadChunk} returns the chunks
  * already done, and {@link #assemble} joins them into the final entry.
  *
  * <p>Instances are safe to share between threads; separate processes may share a folder, since
@@ -27,6 +28,7 @@ public final class FeatureCache {
 
   private static final System.Logger LOG = System.getLogger(FeatureCache.class.getName());
   private static final String ENTRY_SUFFIX = ".fldc";
+  private static final String NAMES_SUFFIX = ".names";
   private static final String CHUNK_FOLDER_SUFFIX = ".parts";
   private static final String CHUNK_PREFIX = "chunk-";
   private static final String CHUNK_NAME_FORMAT = CHUNK_PREFIX + "%08d" + ENTRY_SUFFIX;
@@ -75,7 +77,38 @@ public final class FeatureCache {
   }
 
   /**
-   * Stores finished batch {@code index} of an extraction in progress. Chunks hold consecutive rows;
+   * Stores the sample names of the entry of {@code key}, one per row, in a file beside it. Store
+   * them before the entry, so that an entry never appears without its names.
+   */
+  public void storeNames(CacheKey key, List<String> names) throws IOException {
+    NamesFile.write(namesPath(key), key.canonical(), names);
+  }
+
+  /**
+   * Returns the sample names stored beside the entry of {@code key}, or empty when there are none
+   * or the file is unusable (which is logged, and the file deleted).
+   */
+  public Optional<List<String>> loadNames(CacheKey key) throws IOException {
+    Path file = namesPath(key);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(NamesFile.read(file, key.canonical()));
+    } catch (CacheFormatException e) {
+      LOG.log(Level.WARNING, "{0}; deleting it and computing the features again", e.getMessage());
+      Files.deleteIfExists(file);
+      return Optional.empty();
+    }
+  }
+
+  /** Returns the file that holds the sample names of the entry of {@code key}. */
+  public Path namesPath(CacheKey key) {
+    return directory.resolve(key.fileStem() + NAMES_SUFFIX);
+  }
+
+  /**
+   * Stores finished chunk {@code index} of an extraction in progress. Chunks hold consecutive rows;
    * chunk {@code i} starts at row {@code i * chunkRows} for the caller's fixed chunk size.
    */
   public void storeChunk(CacheKey key, int index, FeatureSet rows) throws IOException {

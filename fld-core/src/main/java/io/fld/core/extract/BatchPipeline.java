@@ -39,14 +39,21 @@ final class BatchPipeline {
 
   /**
    * Feeds every sample of {@code source}, in order and in batches of up to {@code batchSize}, to
-   * {@code consumer}; the first {@code skip} samples are read but not passed on.
+   * {@code consumer}; the first {@code skip} samples are read but not passed on, and their names
+   * are added to {@code skippedNames}, which contains all of them once this method returns
+   * normally.
    *
    * @throws IOException if reading a sample fails or the consumer throws it
    */
-  void run(SampleSource<?> source, int batchSize, int skip, BatchConsumer consumer)
+  void run(
+      SampleSource<?> source,
+      int batchSize,
+      int skip,
+      List<String> skippedNames,
+      BatchConsumer consumer)
       throws IOException {
     BlockingQueue<Item> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
-    Future<?> reader = executor.submit(() -> read(source, batchSize, skip, queue));
+    Future<?> reader = executor.submit(() -> read(source, batchSize, skip, skippedNames, queue));
     try {
       consume(queue, consumer);
     } catch (InterruptedException e) {
@@ -72,10 +79,14 @@ final class BatchPipeline {
   }
 
   private static void read(
-      SampleSource<?> source, int batchSize, int skip, BlockingQueue<Item> queue) {
+      SampleSource<?> source,
+      int batchSize,
+      int skip,
+      List<String> skippedNames,
+      BlockingQueue<Item> queue) {
     try {
       try (SampleCursor<?> cursor = source.open()) {
-        skip(cursor, skip);
+        skip(cursor, skip, batchSize, skippedNames);
         List<? extends Sample<?>> batch;
         do {
           batch = cursor.next(batchSize);
@@ -90,14 +101,19 @@ final class BatchPipeline {
     }
   }
 
-  private static void skip(SampleCursor<?> cursor, int count) throws IOException {
+  /** Reads and drops {@code count} samples, a batch at a time so that few are held at once. */
+  private static void skip(SampleCursor<?> cursor, int count, int batchSize, List<String> names)
+      throws IOException {
     int left = count;
     while (left > 0) {
-      int read = cursor.next(left).size();
-      if (read == 0) {
+      List<? extends Sample<?>> skipped = cursor.next(Math.min(left, batchSize));
+      if (skipped.isEmpty()) {
         return;
       }
-      left -= read;
+      for (Sample<?> sample : skipped) {
+        names.add(sample.name());
+      }
+      left -= skipped.size();
     }
   }
 

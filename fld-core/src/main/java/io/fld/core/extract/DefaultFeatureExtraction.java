@@ -10,6 +10,8 @@ import io.fld.api.feature.FeatureSet;
 import io.fld.api.sample.Sample;
 import io.fld.api.sample.SampleSource;
 import io.fld.api.sample.SampleSourceProvider;
+import io.fld.core.cache.CacheKey;
+import io.fld.core.cache.FeatureCache;
 import io.fld.core.inject.FldConfig;
 import io.fld.core.plugin.PluginRegistry;
 import io.fld.core.plugin.Registered;
@@ -17,8 +19,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
@@ -28,12 +32,19 @@ import java.util.stream.Collectors;
  * overlaps inference of the current one.
  *
  * <p>The work is split into {@link #plan} (resolve source and extractor, cheap) and {@link
- * #compute} (open the extractor and run it from a given sample on), so that a feature cache can
- * look up a plan's key before computing and resume after the samples it already contains.
+ * #compute} (open the extractor and run it). With a cache folder in the request, {@code compute}
+ * returns a complete cache entry without inference and resumes an interrupted extraction after the
+ * chunks it already stored.
  */
 public final class DefaultFeatureExtraction implements FeatureExtraction {
   /** The largest number of values a Java array, and so a feature set, can contain. */
   private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
+  /**
+   * Rows per cache chunk: an interrupted extraction loses at most this many finished rows. Fixed,
+   * not tied to the batch size, so that a run with another batch size still resumes.
+   */
+  static final int CHUNK_ROWS = 1024;
 
   private static final System.Logger LOG =
       System.getLogger(DefaultFeatureExtraction.class.getName());
@@ -83,16 +94,80 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
   }
 
   /**
-   * Opens the plan's extractor and extracts every sample of its source.
+   * Opens the plan's extractor and extracts every sample of its source. With a cache folder in the
+   * request, a complete cache entry is returned without running the extractor; otherwise finished
+   * rows are stored in chunks of {@link #CHUNK_ROWS} as they complete, an earlier interrupted run
+   * resumes after its last finished chunk, and the whole matrix is stored at the end.
    *
-   * @throws IOException if a sample or the model cannot be read
+   * @throws IOException if a sample, the model or the cache cannot be read
    */
   public ExtractedFeatures compute(ExtractionPlan plan) throws IOException {
-    // NOTE: request.cacheDirectory() is not consulted yet; every call extracts all samples.
     ExtractionRequest request = plan.request();
     try (FeatureExtractor<?> extractor = plan.extractor().open(extractorOptions(request))) {
-      return run(plan, extractor);
+      if (request.cacheDirectory().isEmpty()) {
+        return run(plan, extractor, Optional.empty());
+      }
+      FeatureCache cache = FeatureCache.open(request.cacheDirectory().get());
+      return computeCached(plan, extractor, cache);
     }
+  }
+
+  private ExtractedFeatures computeCached(
+      ExtractionPlan plan, FeatureExtractor<?> extractor, FeatureCache cache) throws IOException {
+    CacheKey key =
+        new CacheKey(
+            extractor.id(),
+            extractor.modelChecksum(),
+            extractor.preprocessing(),
+            plan.source().fingerprint(),
+            plan.request().cacheName());
+    Optional<ExtractedFeatures> cached = loadEntry(plan, extractor, cache, key);
+    if (cached.isPresent()) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "loaded {0} features of {1} from the cache entry {2}",
+          String.valueOf(cached.get().features().rows()),
+          plan.input(),
+          cache.entryPath(key));
+      return cached.get();
+    }
+
+    ExtractedFeatures features = run(plan, extractor, Optional.of(new ChunkStore(cache, key)));
+
+    cache.storeNames(key, features.sampleNames());
+    cache.store(key, features.features());
+    cache.discardChunks(key);
+    return features;
+  }
+
+  /** Returns the complete cache entry of {@code key} if it fits the plan, with its sample names. */
+  private static Optional<ExtractedFeatures> loadEntry(
+      ExtractionPlan plan, FeatureExtractor<?> extractor, FeatureCache cache, CacheKey key)
+      throws IOException {
+    Optional<FeatureSet> features = cache.load(key);
+    if (features.isEmpty()) {
+      return Optional.empty();
+    }
+    FeatureSet entry = features.get();
+    if (entry.rows() != plan.source().size() || entry.dimension() != extractor.dimension()) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "cache entry {0} contains {1} x {2} features, but {3} has {4} samples of dimension {5};"
+              + " computing them again",
+          cache.entryPath(key),
+          String.valueOf(entry.rows()),
+          String.valueOf(entry.dimension()),
+          plan.input(),
+          String.valueOf(plan.source().size()),
+          String.valueOf(extractor.dimension()));
+      return Optional.empty();
+    }
+    Optional<List<String>> names = cache.loadNames(key);
+    if (names.isEmpty() || names.get().size() != entry.rows()) {
+      return Optional.empty();
+    }
+    FeatureSet current = entry.withProvenance(provenance(plan, extractor));
+    return Optional.of(new ExtractedFeatures(current, names.get()));
   }
 
   private SampleSourceProvider sourceFor(Path input, FeatureExtractorProvider extractor) {
@@ -140,36 +215,104 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
         Map.of());
   }
 
-  private ExtractedFeatures run(ExtractionPlan plan, FeatureExtractor<?> extractor)
+  private ExtractedFeatures run(
+      ExtractionPlan plan, FeatureExtractor<?> extractor, Optional<ChunkStore> chunks)
       throws IOException {
     SampleSource<?> source = plan.source();
+    FeatureProvenance provenance = provenance(plan, extractor);
     RowCollector rows = new RowCollector(extractor, source.size());
+    int resumed = chunks.isEmpty() ? 0 : chunks.get().resume(rows, source.size(), provenance);
+    // NOTE: the sample source API lists no names without reading the samples, so resuming decodes
+    // the finished samples again (without inference) to learn their names.
+    List<String> skippedNames = Collections.synchronizedList(new ArrayList<>(resumed));
     String task = extractor.id() + " " + plan.input().getFileName();
     long started = System.nanoTime();
+
     try (Progress progress = Progress.start(task, source.size())) {
+      progress.advance(resumed);
       pipeline.run(
           source,
           plan.request().batchSize(),
-          0,
+          resumed,
+          skippedNames,
           batch -> {
             rows.add(batch);
             progress.advance(batch.size());
+            if (chunks.isPresent()) {
+              chunks.get().storeFinished(rows, provenance);
+            }
           });
     }
+
     LOG.log(
         System.Logger.Level.INFO,
         "extracted {0} samples of {1} with {2} in {3} s",
-        String.valueOf(rows.count()),
+        String.valueOf(rows.count() - resumed),
         plan.input(),
         extractor.id(),
         String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
-    FeatureProvenance provenance =
-        new FeatureProvenance(
-            plan.input().toString(),
-            extractor.id(),
-            extractor.modelChecksum(),
-            extractor.preprocessing());
-    return rows.finish(provenance);
+    return rows.finish(skippedNames, provenance);
+  }
+
+  private static FeatureProvenance provenance(ExtractionPlan plan, FeatureExtractor<?> extractor) {
+    return new FeatureProvenance(
+        plan.input().toString(),
+        extractor.id(),
+        extractor.modelChecksum(),
+        extractor.preprocessing());
+  }
+
+  /**
+   * The chunks of one cache entry while its extraction runs.
+   *
+   * <p>NOTE: chunks of an interrupted run whose input then changes are never resumed (the key
+   * differs) and stay in the cache folder until deleted by hand.
+   */
+  private static final class ChunkStore {
+    private final FeatureCache cache;
+    private final CacheKey key;
+    private int storedRows;
+
+    ChunkStore(FeatureCache cache, CacheKey key) {
+      this.cache = cache;
+      this.key = key;
+    }
+
+    /**
+     * Loads the leading chunks that a previous, interrupted run finished into {@code rows} and
+     * returns how many rows they contain; the extraction continues after them.
+     */
+    int resume(RowCollector rows, int totalRows, FeatureProvenance provenance) throws IOException {
+      int index = 0;
+      while ((long) (index + 1) * CHUNK_ROWS <= totalRows) {
+        Optional<FeatureSet> chunk = cache.loadChunk(key, index);
+        if (chunk.isEmpty()
+            || chunk.get().rows() != CHUNK_ROWS
+            || chunk.get().dimension() != rows.dimension()) {
+          break;
+        }
+        rows.preload(chunk.get());
+        index++;
+      }
+      storedRows = index * CHUNK_ROWS;
+      if (storedRows > 0) {
+        LOG.log(
+            System.Logger.Level.INFO,
+            "resuming {0} after {1} samples found in the cache",
+            provenance.source(),
+            String.valueOf(storedRows));
+      }
+      return storedRows;
+    }
+
+    /** Stores every complete chunk of {@code rows} not stored yet. */
+    void storeFinished(RowCollector rows, FeatureProvenance provenance) throws IOException {
+      while (rows.count() - storedRows >= CHUNK_ROWS) {
+        FeatureSet chunk = rows.slice(storedRows, CHUNK_ROWS, provenance);
+        cache.storeChunk(key, storedRows / CHUNK_ROWS, chunk);
+        storedRows += CHUNK_ROWS;
+      }
+    }
   }
 
   /** Collects extracted rows into one row-major array, checking each row's length. */
@@ -251,22 +394,67 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
                 + " values for sample "
                 + name);
       }
-      if ((long) (count + 1) * dimension > data.length) {
-        long grown = Math.min(2L * data.length, MAX_VALUES);
-        data = java.util.Arrays.copyOf(data, (int) grown);
-      }
+      ensureCapacity(count + 1);
       System.arraycopy(row, 0, data, count * dimension, dimension);
       names.add(name);
       count++;
+    }
+
+    /** Appends the rows of {@code chunk}, whose sample names come later, to {@link #finish}. */
+    void preload(FeatureSet chunk) {
+      if (!names.isEmpty()) {
+        throw new IllegalStateException("rows from the cache must come before extracted rows");
+      }
+      ensureCapacity(count + chunk.rows());
+      for (int row = 0; row < chunk.rows(); row++) {
+        chunk.copyRow(row, data, (count + row) * dimension);
+      }
+      count += chunk.rows();
+    }
+
+    /** Returns a copy of {@code length} rows from {@code start}. */
+    FeatureSet slice(int start, int length, FeatureProvenance provenance) {
+      float[] values =
+          java.util.Arrays.copyOfRange(data, start * dimension, (start + length) * dimension);
+      return FeatureSet.wrap(values, length, dimension, provenance);
+    }
+
+    private void ensureCapacity(int rows) {
+      if ((long) rows * dimension > data.length) {
+        long grown = Math.min(Math.max(2L * data.length, (long) rows * dimension), MAX_VALUES);
+        data = java.util.Arrays.copyOf(data, (int) grown);
+      }
     }
 
     int count() {
       return count;
     }
 
-    ExtractedFeatures finish(FeatureProvenance provenance) {
+    int dimension() {
+      return dimension;
+    }
+
+    /**
+     * Returns all rows, named by {@code leadingNames} (those of the preloaded rows) followed by the
+     * names of the extracted rows.
+     */
+    ExtractedFeatures finish(List<String> leadingNames, FeatureProvenance provenance) {
+      if (leadingNames.size() + names.size() != count) {
+        throw new IllegalStateException(
+            "the source yielded "
+                + leadingNames.size()
+                + " samples before the "
+                + names.size()
+                + " extracted ones, but "
+                + (count - names.size())
+                + " rows came from the cache; the input changed during extraction, so run it"
+                + " again");
+      }
+      List<String> allNames = new ArrayList<>(count);
+      allNames.addAll(leadingNames);
+      allNames.addAll(names);
       float[] exact = java.util.Arrays.copyOf(data, count * dimension);
-      return new ExtractedFeatures(FeatureSet.wrap(exact, count, dimension, provenance), names);
+      return new ExtractedFeatures(FeatureSet.wrap(exact, count, dimension, provenance), allNames);
     }
   }
 }

@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A plugin for extraction tests: {@code .rows} text files hold one sample of two numbers per line,
  * and the {@code doubler} extractor multiplies them by two. A line reading {@code fail} makes the
- * cursor throw. Counters record how far reading ran ahead of extraction and on which threads.
+ * cursor throw. Counters record how far reading ran ahead of extraction, on which threads, and how
+ * many rows the extractor computed; {@link #failAfterBatches} makes the extractor fail like a
+ * crashing model after that many batches.
  */
 final class RowsPlugin implements FldPlugin {
   final AtomicInteger batchesRead = new AtomicInteger();
@@ -28,6 +30,8 @@ final class RowsPlugin implements FldPlugin {
   final AtomicInteger maxAhead = new AtomicInteger();
   final List<String> readerThreads = java.util.Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger closes = new AtomicInteger();
+  final AtomicInteger rowsExtracted = new AtomicInteger();
+  final AtomicInteger failAfterBatches = new AtomicInteger(Integer.MAX_VALUE);
 
   @Override
   public List<SampleSourceProvider> sampleSources() {
@@ -80,8 +84,12 @@ final class RowsPlugin implements FldPlugin {
         }
 
         @Override
-        public String fingerprint() {
-          return Integer.toHexString(lines.hashCode());
+        public String fingerprint() throws IOException {
+          return path.getFileName()
+              + " "
+              + Files.size(path)
+              + " "
+              + Files.getLastModifiedTime(path).toMillis();
         }
 
         @Override
@@ -177,7 +185,10 @@ final class RowsPlugin implements FldPlugin {
         }
 
         @Override
-        public float[][] extract(List<float[]> samples) {
+        public float[][] extract(List<float[]> samples) throws IOException {
+          if (batchesExtracted.get() >= failAfterBatches.get()) {
+            throw new IOException("the model failed after " + batchesExtracted.get() + " batches");
+          }
           float[][] out = new float[samples.size()][];
           for (int i = 0; i < out.length; i++) {
             float[] in = samples.get(i);
@@ -187,6 +198,7 @@ final class RowsPlugin implements FldPlugin {
             out[i] = new float[] {2 * in[0], 2 * in[1]};
           }
           batchesExtracted.incrementAndGet();
+          rowsExtracted.addAndGet(out.length);
           return out;
         }
 
