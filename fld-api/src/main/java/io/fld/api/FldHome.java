@@ -17,7 +17,7 @@ public final class FldHome {
   /** The environment variable of the user's cache folder, used when {@code FLD_HOME} is unset. */
   public static final String XDG_CACHE_VARIABLE = "XDG_CACHE_HOME";
 
-  /** The home's subfolder that holds model files. */
+  /** The home's subfolder that contains model files. */
   public static final String MODELS_FOLDER = "models";
 
   private static final String HOME_NAME = "fld";
