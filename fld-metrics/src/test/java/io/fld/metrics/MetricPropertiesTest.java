@@ -25,6 +25,12 @@ class MetricPropertiesTest {
   private static final double QUANTUM = 0x1p-10;
   private static final double RELATIVE_TOLERANCE = 1e-9;
 
+  /**
+   * Powers of two near 1e19 and 1e-20: exact to apply, and far enough out that squared distances
+   * overflow or underflow single precision.
+   */
+  private static final List<Double> EXTREME_SCALES = List.of(0x1p64, 0x1p-67);
+
   private static final FeatureSet TRAIN = rows(ReferenceData.features("gauss", "train"), 1000);
   private static final FeatureSet TEST = rows(ReferenceData.features("gauss", "test"), 500);
   private static final FeatureSet GEN = rows(ReferenceData.features("gauss", "good"), 500);
@@ -93,6 +99,39 @@ class MetricPropertiesTest {
       double movedFid = value(metric, movedTrain, movedTest, movedGen);
       assertEquals(SCALE * SCALE * fid, movedFid, 1e-7 * movedFid, metric);
     }
+  }
+
+  @Test
+  void extremeScalesLeaveInvariantMetricsUnchanged() {
+    FeatureSet train = quantize(TRAIN, 0, 1);
+    FeatureSet test = quantize(TEST, 0, 1);
+    FeatureSet gen = quantize(GEN, 0, 1);
+    double ct = value("ct", train, test, gen);
+
+    for (double scale : EXTREME_SCALES) {
+      FeatureSet scaledTrain = quantize(TRAIN, 0, scale);
+      FeatureSet scaledTest = quantize(TEST, 0, scale);
+      FeatureSet scaledGen = quantize(GEN, 0, scale);
+      for (String metric : SHIFT_INVARIANT_SHARES) {
+        double original = value(metric, train, test, gen);
+        double scaled = value(metric, scaledTrain, scaledTest, scaledGen);
+        assertEquals(original, scaled, 0.0, metric + " at scale " + scale);
+      }
+      double scaledCt = value("ct", scaledTrain, scaledTest, scaledGen);
+      assertEquals(ct, scaledCt, 1e-9 * Math.max(1, Math.abs(ct)), "ct at scale " + scale);
+    }
+  }
+
+  @Test
+  void kidStaysFiniteForHugeFeatures() {
+    FeatureSet train = quantize(TRAIN, 0, EXTREME_SCALES.get(0));
+    FeatureSet gen = quantize(GEN, 0, EXTREME_SCALES.get(0));
+    MetricOptions options = MetricOptions.defaults().with("subsets", 2).with("subset-size", 100);
+
+    MetricResult result = compute("kid", options, train, TEST, gen);
+
+    assertTrue(Double.isFinite(result.value()), "KID " + result.value());
+    assertTrue(Double.isFinite(result.extras().get("kid_std")), result.extras().toString());
   }
 
   @Test
