@@ -1,5 +1,6 @@
 package io.fld.metrics.fld;
 
+import io.fld.api.InvalidInputException;
 import io.fld.api.feature.FeatureProvenance;
 import io.fld.api.feature.FeatureSet;
 import io.fld.api.metric.Metric;
@@ -59,7 +60,24 @@ final class FldMetric implements Metric {
             inputs(train, test, gen),
             Versions.current());
     return new MetricResult(
-        kind.id(), evaluation.value(kind), Map.of(), evaluation.warnings(), provenance);
+        kind.id(),
+        requireFinite(evaluation.value(kind)),
+        Map.of(),
+        evaluation.warnings(),
+        provenance);
+  }
+
+  private double requireFinite(double value) {
+    if (Double.isFinite(value)) {
+      return value;
+    }
+    throw new InvalidInputException(
+        "metric "
+            + kind.id()
+            + " came out as "
+            + value
+            + ", most likely because the scale of some features overflows or vanishes in single"
+            + " precision after standardizing by the test set; rescale or drop such columns");
   }
 
   private static void putIfComputed(Map<String, String> parameters, String name, double value) {
