@@ -190,6 +190,16 @@ class MetricPropertiesTest {
   }
 
   @Test
+  void kidRecordsTheSubsetSizeUsed() {
+    FeatureSet genRows = rows(GEN, 300);
+
+    MetricResult result = compute("kid", MetricOptions.defaults(), TRAIN, TEST, genRows);
+
+    assertEquals("150", result.provenance().parameters().get("subset-size"));
+    assertEquals("1000", result.provenance().parameters().get("requested-subset-size"));
+  }
+
+  @Test
   void kidStandardDeviationIsZeroForOneSubset() {
     MetricOptions options = MetricOptions.defaults().with("subsets", 1).with("subset-size", 100);
 
