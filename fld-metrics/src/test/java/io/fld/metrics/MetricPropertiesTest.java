@@ -10,8 +10,10 @@ import io.fld.api.feature.FeatureSet;
 import io.fld.api.metric.MetricOptions;
 import io.fld.api.metric.MetricProvider;
 import io.fld.api.metric.MetricResult;
+import io.fld.core.Versions;
 import io.fld.core.linalg.Moments;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -197,6 +199,20 @@ class MetricPropertiesTest {
 
     assertEquals("150", result.provenance().parameters().get("subset-size"));
     assertEquals("1000", result.provenance().parameters().get("requested-subset-size"));
+  }
+
+  @Test
+  void everyMetricRecordsTheLibraryAndJavaVersions() {
+    MetricOptions options = MetricOptions.defaults();
+    List<MetricProvider> providers = new java.util.ArrayList<>(CompanionMetrics.providers());
+    providers.addAll(io.fld.metrics.fld.FldMetrics.providers());
+
+    for (MetricProvider provider : providers) {
+      Map<String, String> versions =
+          provider.create(options).compute(TRAIN, TEST, GEN).provenance().versions();
+      assertEquals(Versions.library(), versions.get("fld"), provider.name());
+      assertEquals(System.getProperty("java.version"), versions.get("java"), provider.name());
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.fld.api.metric.Metric;
 import io.fld.api.metric.MetricResult;
 import io.fld.api.metric.ResultProvenance;
 import io.fld.api.metric.Role;
+import io.fld.core.Versions;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,7 +59,7 @@ final class FldMetric implements Metric {
                 Role.TEST.label(), test.rows(),
                 Role.GEN.label(), gen.rows()),
             inputs(train, test, gen),
-            Versions.current());
+            Versions.metric());
     return new MetricResult(
         kind.id(),
         requireFinite(evaluation.value(kind)),
