@@ -48,7 +48,8 @@ public final class ModelsCommand implements Callable<Integer> {
       names = "--model-dir",
       paramLabel = "DIR",
       description =
-          "The model folder (default: $FLD_HOME/models, FLD_HOME defaults to ~/.cache/fld).")
+          "The model folder (default: $FLD_HOME/models; FLD_HOME defaults to $XDG_CACHE_HOME/fld"
+              + " or ~/.cache/fld).")
   Path modelDirectory;
 
   @Spec CommandSpec spec;

@@ -10,8 +10,10 @@ import io.fld.api.feature.FeatureSet;
 import io.fld.api.metric.MetricOptions;
 import io.fld.api.metric.MetricProvider;
 import io.fld.api.metric.MetricResult;
+import io.fld.core.Versions;
 import io.fld.core.linalg.Moments;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,12 @@ class MetricPropertiesTest {
   private static final double SCALE = 7;
   private static final double QUANTUM = 0x1p-10;
   private static final double RELATIVE_TOLERANCE = 1e-9;
+
+  /**
+   * Powers of two near 1e19 and 1e-20: exact to apply, and far enough out that squared distances
+   * overflow or underflow single precision.
+   */
+  private static final List<Double> EXTREME_SCALES = List.of(0x1p64, 0x1p-67);
 
   private static final FeatureSet TRAIN = rows(ReferenceData.features("gauss", "train"), 1000);
   private static final FeatureSet TEST = rows(ReferenceData.features("gauss", "test"), 500);
@@ -96,6 +104,39 @@ class MetricPropertiesTest {
   }
 
   @Test
+  void extremeScalesLeaveInvariantMetricsUnchanged() {
+    FeatureSet train = quantize(TRAIN, 0, 1);
+    FeatureSet test = quantize(TEST, 0, 1);
+    FeatureSet gen = quantize(GEN, 0, 1);
+    double ct = value("ct", train, test, gen);
+
+    for (double scale : EXTREME_SCALES) {
+      FeatureSet scaledTrain = quantize(TRAIN, 0, scale);
+      FeatureSet scaledTest = quantize(TEST, 0, scale);
+      FeatureSet scaledGen = quantize(GEN, 0, scale);
+      for (String metric : SHIFT_INVARIANT_SHARES) {
+        double original = value(metric, train, test, gen);
+        double scaled = value(metric, scaledTrain, scaledTest, scaledGen);
+        assertEquals(original, scaled, 0.0, metric + " at scale " + scale);
+      }
+      double scaledCt = value("ct", scaledTrain, scaledTest, scaledGen);
+      assertEquals(ct, scaledCt, 1e-9 * Math.max(1, Math.abs(ct)), "ct at scale " + scale);
+    }
+  }
+
+  @Test
+  void kidStaysFiniteForHugeFeatures() {
+    FeatureSet train = quantize(TRAIN, 0, EXTREME_SCALES.get(0));
+    FeatureSet gen = quantize(GEN, 0, EXTREME_SCALES.get(0));
+    MetricOptions options = MetricOptions.defaults().with("subsets", 2).with("subset-size", 100);
+
+    MetricResult result = compute("kid", options, train, TEST, gen);
+
+    assertTrue(Double.isFinite(result.value()), "KID " + result.value());
+    assertTrue(Double.isFinite(result.extras().get("kid_std")), result.extras().toString());
+  }
+
+  @Test
   void precisionRejectsFewerThanKPlusOneRows() {
     FeatureSet fourRows = rows(TRAIN, 4);
 
@@ -148,6 +189,30 @@ class MetricPropertiesTest {
     assertEquals(1, result.warnings().size(), result.warnings().toString());
     assertTrue(result.warnings().get(0).contains("subsets of 150 rows"), result.warnings().get(0));
     assertTrue(result.extras().containsKey("kid_std"));
+  }
+
+  @Test
+  void kidRecordsTheSubsetSizeUsed() {
+    FeatureSet genRows = rows(GEN, 300);
+
+    MetricResult result = compute("kid", MetricOptions.defaults(), TRAIN, TEST, genRows);
+
+    assertEquals("150", result.provenance().parameters().get("subset-size"));
+    assertEquals("1000", result.provenance().parameters().get("requested-subset-size"));
+  }
+
+  @Test
+  void everyMetricRecordsTheLibraryAndJavaVersions() {
+    MetricOptions options = MetricOptions.defaults();
+    List<MetricProvider> providers = new java.util.ArrayList<>(CompanionMetrics.providers());
+    providers.addAll(io.fld.metrics.fld.FldMetrics.providers());
+
+    for (MetricProvider provider : providers) {
+      Map<String, String> versions =
+          provider.create(options).compute(TRAIN, TEST, GEN).provenance().versions();
+      assertEquals(Versions.library(), versions.get("fld"), provider.name());
+      assertEquals(System.getProperty("java.version"), versions.get("java"), provider.name());
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.fld.core.inject;
 
+import io.fld.api.FldHome;
 import io.fld.api.metric.MetricOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ public record FldConfig(
     long defaultSeed) {
 
   /** The environment variable that overrides the home folder. */
-  public static final String HOME_VARIABLE = "FLD_HOME";
+  public static final String HOME_VARIABLE = FldHome.HOME_VARIABLE;
 
   /** The home folder's subfolder that is scanned for plugin jars when it exists. */
   public static final String PLUGINS_FOLDER = "plugins";
@@ -49,13 +50,14 @@ public record FldConfig(
   /**
    * Returns the configuration for the environment variables {@code environment}.
    *
-   * <p>{@code FLD_HOME} names the home folder; without it the home is {@code $XDG_CACHE_HOME/fld},
-   * or {@code ~/.cache/fld} without that. Features are cached in {@code features/} and models in
-   * {@code models/} below the home. The home's {@code plugins/} folder is scanned when it exists.
+   * <p>The home folder is resolved by {@link FldHome}: {@code FLD_HOME}, else {@code
+   * $XDG_CACHE_HOME/fld}, else {@code ~/.cache/fld}. Features are cached in {@code features/} and
+   * models in {@code models/} below the home. The home's {@code plugins/} folder is scanned when it
+   * exists.
    */
   public static FldConfig fromEnvironment(
       Map<String, String> environment, String userHome, List<Path> extraPluginDirectories) {
-    Path home = home(environment, userHome);
+    Path home = FldHome.resolve(environment, userHome);
     List<Path> plugins = new ArrayList<>(extraPluginDirectories);
     Path homePlugins = home.resolve(PLUGINS_FOLDER);
     if (Files.isDirectory(homePlugins) && !plugins.contains(homePlugins)) {
@@ -64,20 +66,8 @@ public record FldConfig(
     return new FldConfig(
         home,
         home.resolve("features"),
-        home.resolve("models"),
+        FldHome.modelDirectory(home),
         plugins,
         MetricOptions.DEFAULT_SEED);
-  }
-
-  private static Path home(Map<String, String> environment, String userHome) {
-    String explicit = environment.get(HOME_VARIABLE);
-    if (explicit != null && !explicit.isBlank()) {
-      return Path.of(explicit);
-    }
-    String xdgCache = environment.get("XDG_CACHE_HOME");
-    if (xdgCache != null && !xdgCache.isBlank()) {
-      return Path.of(xdgCache, "fld");
-    }
-    return Path.of(userHome, ".cache", "fld");
   }
 }

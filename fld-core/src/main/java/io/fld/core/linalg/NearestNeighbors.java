@@ -80,7 +80,7 @@ public final class NearestNeighbors {
    * Finds, for every row of {@code queries}, its {@code count} nearest rows of {@code references}.
    *
    * @throws IllegalArgumentException unless {@code 1 <= count <= references.rows()} and the
-   *     dimensions agree
+   *     dimensions and scales agree
    */
   public static Neighbors nearest(Points queries, Points references, int count) {
     checkDimensions(queries, references);
@@ -110,7 +110,8 @@ public final class NearestNeighbors {
    * whether some row {@code j} of {@code centers} has squared distance below {@code
    * squaredRadii[j]}. A query row stops being compared once it is found inside a ball.
    *
-   * @throws IllegalArgumentException if the dimensions or the number of radii do not match
+   * @throws IllegalArgumentException if the dimensions, the scales or the number of radii do not
+   *     match
    */
   public static boolean[] insideAnyBall(Points queries, Points centers, double[] squaredRadii) {
     checkDimensions(queries, centers);
@@ -156,6 +157,14 @@ public final class NearestNeighbors {
               + queries.dimension()
               + " differs from reference dimension "
               + references.dimension());
+    }
+    if (queries.scale() != references.scale()) {
+      throw new IllegalArgumentException(
+          "query scale "
+              + queries.scale()
+              + " differs from reference scale "
+              + references.scale()
+              + ", so their distances cannot be compared");
     }
   }
 

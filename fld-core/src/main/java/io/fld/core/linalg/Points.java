@@ -10,6 +10,11 @@ import java.util.Objects;
  * an origin near the data, such as the mean of the training rows, keeps the {@code |x|^2 + |y|^2 -
  * 2 x.y} expansion free of the cancellation that a large common offset would cause.
  *
+ * <p>The shifted rows may also be divided by a common power of two, the scale, which is exact. A
+ * scale near the largest shifted value keeps squares and dot products in single precision from
+ * overflowing for huge features or underflowing for tiny ones. Norms and distances are then in
+ * units of the scale squared, so only points of one scale may be compared with each other.
+ *
  * <p>The values live in a direct buffer, so GEMM reads them in place. NOTE: that native memory is
  * released only when the garbage collector reclaims the points, not when a metric returns.
  */
@@ -17,19 +22,22 @@ public final class Points {
   private final FloatBuffer values;
   private final int rows;
   private final int dimension;
+  private final double scale;
   private final double[] squaredNorms;
 
-  private Points(FloatBuffer values, int rows, int dimension, double[] squaredNorms) {
+  private Points(FloatBuffer values, int rows, int dimension, double scale, double[] squaredNorms) {
     this.values = values;
     this.rows = rows;
     this.dimension = dimension;
+    this.scale = scale;
     this.squaredNorms = squaredNorms;
   }
 
-  private Points(FloatBuffer values, int rows, int dimension) {
+  private Points(FloatBuffer values, int rows, int dimension, double scale) {
     this.values = values;
     this.rows = rows;
     this.dimension = dimension;
+    this.scale = scale;
     this.squaredNorms = new double[rows];
     for (int row = 0; row < rows; row++) {
       double sum = 0;
@@ -51,10 +59,60 @@ public final class Points {
   }
 
   /**
+   * Returns the power of two at or below {@code largestMagnitude}, or 1 when that is zero or not
+   * finite. Dividing values by it is exact and brings the largest into [1, 2).
+   */
+  public static double powerOfTwoScale(double largestMagnitude) {
+    if (!(largestMagnitude > 0) || Double.isInfinite(largestMagnitude)) {
+      return 1;
+    }
+    return Math.scalb(1.0, Math.getExponent(largestMagnitude));
+  }
+
+  /**
+   * Returns the common scale for the rows of {@code sets} minus {@code origin}: the power of two at
+   * or below their largest absolute difference.
+   */
+  public static double commonScale(double[] origin, FeatureSet... sets) {
+    double largest = 0;
+    for (FeatureSet set : sets) {
+      checkOrigin(origin, set.dimension());
+      FloatBuffer source = set.buffer();
+      int dimension = set.dimension();
+      int count = Math.multiplyExact(set.rows(), dimension);
+      for (int i = 0; i < count; i++) {
+        largest = Math.max(largest, Math.abs(source.get(i) - origin[i % dimension]));
+      }
+    }
+    return powerOfTwoScale(largest);
+  }
+
+  /** Returns the power of two at or below the largest absolute value of {@code arrays}. */
+  public static double commonScale(double[]... arrays) {
+    double largest = 0;
+    for (double[] values : arrays) {
+      for (double value : values) {
+        largest = Math.max(largest, Math.abs(value));
+      }
+    }
+    return powerOfTwoScale(largest);
+  }
+
+  /**
    * Creates points from the rows of {@code set} listed in {@code rowIndices} (all rows, in order,
    * when {@code null}), minus {@code origin}.
    */
   public static Points centered(FeatureSet set, int[] rowIndices, double[] origin) {
+    return centered(set, rowIndices, origin, 1);
+  }
+
+  /**
+   * Creates points from the rows of {@code set} listed in {@code rowIndices} (all rows, in order,
+   * when {@code null}), minus {@code origin} and divided by {@code scale}, a power of two such as
+   * {@link #commonScale(double[], FeatureSet...)} returns.
+   */
+  public static Points centered(FeatureSet set, int[] rowIndices, double[] origin, double scale) {
+    checkScale(scale);
     int dimension = set.dimension();
     checkOrigin(origin, dimension);
     int count = rowIndices == null ? set.rows() : rowIndices.length;
@@ -66,10 +124,10 @@ public final class Points {
       int from = sourceRow * dimension;
       int to = row * dimension;
       for (int column = 0; column < dimension; column++) {
-        values.put(to + column, (float) (source.get(from + column) - origin[column]));
+        values.put(to + column, (float) ((source.get(from + column) - origin[column]) / scale));
       }
     }
-    return new Points(values, count, dimension);
+    return new Points(values, count, dimension, scale);
   }
 
   /**
@@ -77,15 +135,24 @@ public final class Points {
    * rounding each to single precision.
    */
   public static Points of(double[] rowMajor, int rows, int dimension) {
+    return of(rowMajor, rows, dimension, 1);
+  }
+
+  /**
+   * Creates points from {@code rows x dimension} row-major double values that are already centered,
+   * divided by {@code scale}, a power of two, and rounded to single precision.
+   */
+  public static Points of(double[] rowMajor, int rows, int dimension, double scale) {
+    checkScale(scale);
     if ((long) rows * dimension != rowMajor.length) {
       throw new IllegalArgumentException(
           "shape " + rows + " x " + dimension + " does not match " + rowMajor.length + " values");
     }
     FloatBuffer values = Blas.allocateDirect(rowMajor.length);
     for (int i = 0; i < rowMajor.length; i++) {
-      values.put(i, (float) rowMajor[i]);
+      values.put(i, (float) (rowMajor[i] / scale));
     }
-    return new Points(values, rows, dimension);
+    return new Points(values, rows, dimension, scale);
   }
 
   /** Returns the points at {@code rowIndices}, in that order. */
@@ -95,7 +162,7 @@ public final class Points {
       Objects.checkIndex(rowIndices[i], rows);
       selected.put(i * dimension, values, rowIndices[i] * dimension, dimension);
     }
-    return new Points(selected, rowIndices.length, dimension);
+    return new Points(selected, rowIndices.length, dimension, scale);
   }
 
   /**
@@ -109,7 +176,7 @@ public final class Points {
       scratch.put(i * dimension, values, rowIndices[i] * dimension, dimension);
       norms[i] = squaredNorms[rowIndices[i]];
     }
-    return new Points(scratch, rowIndices.length, dimension, norms);
+    return new Points(scratch, rowIndices.length, dimension, scale, norms);
   }
 
   public int rows() {
@@ -118,6 +185,11 @@ public final class Points {
 
   public int dimension() {
     return dimension;
+  }
+
+  /** Returns the power of two the shifted rows were divided by; distances are in its square. */
+  public double scale() {
+    return scale;
   }
 
   /** Returns the squared norm of {@code row}, computed in double precision. */
@@ -147,6 +219,14 @@ public final class Points {
    */
   FloatBuffer values() {
     return values;
+  }
+
+  private static void checkScale(double scale) {
+    if (!(scale > 0)
+        || Double.isInfinite(scale)
+        || Math.scalb(1.0, Math.getExponent(scale)) != scale) {
+      throw new IllegalArgumentException("scale must be a positive power of two, got " + scale);
+    }
   }
 
   private static void checkOrigin(double[] origin, int dimension) {

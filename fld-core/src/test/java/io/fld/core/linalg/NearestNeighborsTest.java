@@ -2,6 +2,7 @@ package io.fld.core.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.fld.api.feature.FeatureProvenance;
 import io.fld.api.feature.FeatureSet;
@@ -123,5 +124,21 @@ class NearestNeighborsTest {
       values[i] = (float) (offset + random.nextGaussian());
     }
     return FeatureSet.wrap(values, rows, DIMENSION, FeatureProvenance.ofSource("random"));
+  }
+
+  @Test
+  void powerOfTwoScaleKeepsTheExponent() {
+    assertEquals(0x1p64, Points.powerOfTwoScale(1.9e19), 0.0);
+    assertEquals(0x1p-67, Points.powerOfTwoScale(7e-21), 0.0);
+    assertEquals(1.0, Points.powerOfTwoScale(0), 0.0);
+  }
+
+  @Test
+  void pointsOfDifferentScalesAreNotCompared() {
+    double[] values = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    Points unit = Points.of(values, 2, DIMENSION);
+    Points halved = Points.of(values, 2, DIMENSION, 2);
+
+    assertThrows(IllegalArgumentException.class, () -> NearestNeighbors.nearest(unit, halved, 1));
   }
 }

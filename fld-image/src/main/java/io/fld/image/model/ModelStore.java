@@ -1,5 +1,6 @@
 package io.fld.image.model;
 
+import io.fld.api.FldHome;
 import io.fld.api.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,11 +18,13 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The model folder ({@code $FLD_HOME/models}, with {@code FLD_HOME} defaulting to {@code
- * ~/.cache/fld}): finds, downloads and verifies model files.
+ * The model folder ({@code <home>/models}, with the home resolved by {@link FldHome}: {@code
+ * $FLD_HOME}, else {@code $XDG_CACHE_HOME/fld}, else {@code ~/.cache/fld}): finds, downloads and
+ * verifies model files.
  *
  * <p>A download streams to a temporary file in the same folder while its SHA-256 is computed, is
  * checked against the published checksum (or, when none is published, against the one recorded at
@@ -32,7 +35,7 @@ import java.util.Optional;
 public final class ModelStore {
 
   /** The environment variable that moves the tool's home folder. */
-  public static final String HOME_VARIABLE = "FLD_HOME";
+  public static final String HOME_VARIABLE = FldHome.HOME_VARIABLE;
 
   private static final System.Logger LOG = System.getLogger(ModelStore.class.getName());
   private static final String CHECKSUM_SUFFIX = ".sha256";
@@ -53,14 +56,17 @@ public final class ModelStore {
             .build();
   }
 
-  /** Returns {@code $FLD_HOME/models}, or {@code ~/.cache/fld/models} when FLD_HOME is unset. */
+  /** Returns the model folder of the process environment, {@code <home>/models}. */
   public static Path defaultDirectory() {
-    String home = System.getenv(HOME_VARIABLE);
-    Path base =
-        home == null || home.isBlank()
-            ? Path.of(System.getProperty("user.home"), ".cache", "fld")
-            : Path.of(home);
-    return base.resolve("models");
+    return FldHome.modelDirectory(FldHome.fromEnvironment());
+  }
+
+  /**
+   * Returns the model folder for the environment variables {@code environment}: {@code
+   * <home>/models}, with the home resolved by {@link FldHome}, as the extractors resolve it.
+   */
+  public static Path defaultDirectory(Map<String, String> environment, String userHome) {
+    return FldHome.modelDirectory(FldHome.resolve(environment, userHome));
   }
 
   /** Returns the model folder. */

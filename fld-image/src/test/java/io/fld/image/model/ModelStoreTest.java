@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +60,20 @@ class ModelStoreTest {
   @AfterEach
   void stopServer() {
     server.stop(0);
+  }
+
+  @Test
+  void theDefaultFolderFollowsTheUserCacheFolderAsTheExtractorsDo() {
+    Path models = ModelStore.defaultDirectory(Map.of("XDG_CACHE_HOME", "/xdg"), "/home/u");
+
+    assertEquals(Path.of("/xdg/fld/models"), models);
+  }
+
+  @Test
+  void fldHomeMovesTheDefaultFolder() {
+    Map<String, String> environment = Map.of("FLD_HOME", "/h", "XDG_CACHE_HOME", "/xdg");
+
+    assertEquals(Path.of("/h/models"), ModelStore.defaultDirectory(environment, "/home/u"));
   }
 
   @Test

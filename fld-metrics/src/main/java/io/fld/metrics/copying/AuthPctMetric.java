@@ -95,8 +95,9 @@ public final class AuthPctMetric implements Metric {
     int[] trainRows = RowSampling.subsetOrAll(random, train.rows(), trainSize);
     int[] genRows = RowSampling.subsetOrAll(random, gen.rows(), genSize);
     double[] origin = Moments.mean(train);
-    Points trainPoints = Points.centered(train, trainRows, origin);
-    Points genPoints = Points.centered(gen, genRows, origin);
+    double scale = Points.commonScale(origin, train, gen);
+    Points trainPoints = Points.centered(train, trainRows, origin, scale);
+    Points genPoints = Points.centered(gen, genRows, origin, scale);
 
     double[] trainGaps = NearestNeighbors.nearestOthers(trainPoints, 1).squaredDistancesAt(0);
     Neighbors nearestTrain = NearestNeighbors.nearest(genPoints, trainPoints, 1);

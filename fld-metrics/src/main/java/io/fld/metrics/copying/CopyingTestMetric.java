@@ -136,6 +136,7 @@ public final class CopyingTestMetric implements Metric {
     checkCells(trainCells, Role.TRAIN);
     checkCells(testCells, Role.TEST);
 
+    double scale = Points.commonScale(trainValues, testValues, genValues);
     double weightedSum = 0;
     double weightSum = 0;
     int[] testCounts = counts(testCells);
@@ -144,10 +145,11 @@ public final class CopyingTestMetric implements Metric {
       if (genCounts[cell] <= MINIMUM_GEN_ROWS) {
         continue;
       }
-      Points cellTrain = rowsInCell(trainValues, trainCells, cell, p);
+      Points cellTrain = rowsInCell(trainValues, trainCells, cell, p, scale);
       double[] testDistances =
-          nearestDistances(rowsInCell(testValues, testCells, cell, p), cellTrain);
-      double[] genDistances = nearestDistances(rowsInCell(genValues, genCells, cell, p), cellTrain);
+          nearestDistances(rowsInCell(testValues, testCells, cell, p, scale), cellTrain);
+      double[] genDistances =
+          nearestDistances(rowsInCell(genValues, genCells, cell, p, scale), cellTrain);
       double testShare = (double) testCounts[cell] / test.rows();
       weightedSum += testShare * MannWhitney.zScore(genDistances, testDistances);
       weightSum += testShare;
@@ -201,7 +203,8 @@ public final class CopyingTestMetric implements Metric {
     return counts;
   }
 
-  private static Points rowsInCell(double[] values, int[] labels, int cell, int dimension) {
+  private static Points rowsInCell(
+      double[] values, int[] labels, int cell, int dimension, double scale) {
     int count = 0;
     for (int label : labels) {
       count += label == cell ? 1 : 0;
@@ -214,7 +217,7 @@ public final class CopyingTestMetric implements Metric {
         next++;
       }
     }
-    return Points.of(selected, count, dimension);
+    return Points.of(selected, count, dimension, scale);
   }
 
   private static double[] nearestDistances(Points queries, Points references) {

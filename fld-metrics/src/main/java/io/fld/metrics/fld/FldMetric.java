@@ -1,11 +1,13 @@
 package io.fld.metrics.fld;
 
+import io.fld.api.InvalidInputException;
 import io.fld.api.feature.FeatureProvenance;
 import io.fld.api.feature.FeatureSet;
 import io.fld.api.metric.Metric;
 import io.fld.api.metric.MetricResult;
 import io.fld.api.metric.ResultProvenance;
 import io.fld.api.metric.Role;
+import io.fld.core.Versions;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,9 +59,26 @@ final class FldMetric implements Metric {
                 Role.TEST.label(), test.rows(),
                 Role.GEN.label(), gen.rows()),
             inputs(train, test, gen),
-            Versions.current());
+            Versions.metric());
     return new MetricResult(
-        kind.id(), evaluation.value(kind), Map.of(), evaluation.warnings(), provenance);
+        kind.id(),
+        requireFinite(evaluation.value(kind)),
+        Map.of(),
+        evaluation.warnings(),
+        provenance);
+  }
+
+  private double requireFinite(double value) {
+    if (Double.isFinite(value)) {
+      return value;
+    }
+    throw new InvalidInputException(
+        "metric "
+            + kind.id()
+            + " came out as "
+            + value
+            + ", most likely because the scale of some features overflows or vanishes in single"
+            + " precision after standardizing by the test set; rescale or drop such columns");
   }
 
   private static void putIfComputed(Map<String, String> parameters, String name, double value) {

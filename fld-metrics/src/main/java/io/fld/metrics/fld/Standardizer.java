@@ -9,6 +9,18 @@ import io.fld.api.feature.FeatureSet;
  * invariant to a common shift and to per-column scaling of all three sets.
  */
 final class Standardizer {
+  /**
+   * The largest ratio of a column's standard deviation to its largest absolute value at which the
+   * column counts as constant: below it the spread is rounding noise around one value.
+   */
+  static final double RELATIVE_SPREAD_FLOOR = 1e-12;
+
+  /**
+   * The smallest standard deviation a column may have. Below the smallest normal float the values
+   * have lost precision, and dividing ordinary values by it overflows single precision.
+   */
+  static final double MIN_DEVIATION = Float.MIN_NORMAL;
+
   private final double[] means;
   private final double[] deviations;
 
@@ -20,7 +32,9 @@ final class Standardizer {
   /**
    * Computes the statistics of {@code test}.
    *
-   * @throws InvalidInputException if the test set has fewer than 2 rows or a column does not vary
+   * @throws InvalidInputException if the test set has fewer than 2 rows or a column does not vary:
+   *     its standard deviation is below {@link #MIN_DEVIATION} or at most {@link
+   *     #RELATIVE_SPREAD_FLOOR} times its largest absolute value
    */
   static Standardizer fitTo(FeatureSet test) {
     if (test.rows() < 2) {
@@ -34,11 +48,13 @@ final class Standardizer {
     int dimension = test.dimension();
     double[] means = new double[dimension];
     double[] squares = new double[dimension];
+    double[] largest = new double[dimension];
     float[] row = new float[dimension];
     for (int i = 0; i < test.rows(); i++) {
       test.copyRow(i, row, 0);
       for (int c = 0; c < dimension; c++) {
         means[c] += row[c];
+        largest[c] = Math.max(largest[c], Math.abs(row[c]));
       }
     }
     for (int c = 0; c < dimension; c++) {
@@ -54,13 +70,14 @@ final class Standardizer {
     double[] deviations = new double[dimension];
     for (int c = 0; c < dimension; c++) {
       deviations[c] = Math.sqrt(squares[c] / (test.rows() - 1));
-      requireVarying(test, c, deviations[c]);
+      requireVarying(test, c, deviations[c], largest[c]);
     }
     return new Standardizer(means, deviations);
   }
 
-  private static void requireVarying(FeatureSet test, int column, double deviation) {
-    if (deviation > 0) {
+  private static void requireVarying(
+      FeatureSet test, int column, double deviation, double largest) {
+    if (deviation >= MIN_DEVIATION && deviation > RELATIVE_SPREAD_FLOOR * largest) {
       return;
     }
     throw new InvalidInputException(
@@ -69,7 +86,9 @@ final class Standardizer {
             + column
             + " of the test set has the same value "
             + test.get(0, column)
-            + " in every row, and FLD divides each column by its test standard deviation;"
+            + " in every row, up to a standard deviation of "
+            + deviation
+            + ", and FLD divides each column by its test standard deviation;"
             + " drop that column from all three sets or use a test set in which it varies");
   }
 

@@ -41,6 +41,11 @@ public final class KidMetric implements Metric {
   /** Option: the rows per subset, reduced to half of the smaller set when larger. */
   public static final String SUBSET_SIZE = "subset-size";
 
+  /**
+   * The provenance parameter with the requested subset size when fewer rows per subset were used.
+   */
+  public static final String REQUESTED_SUBSET_SIZE = "requested-subset-size";
+
   /** Option: the seed of the generator that draws the subsets. */
   public static final String SUBSET_SEED = "subset-seed";
 
@@ -145,11 +150,14 @@ public final class KidMetric implements Metric {
     Inputs.requireRows(id, Role.GEN, gen, 2 * MINIMUM_SUBSET_SIZE, reason);
 
     int[] genRows = RowSampling.shuffle(new SplittableRandom(seed), gen.rows(), genSize);
+    int size = effectiveSubsetSize(referenceSet.rows(), genRows.length);
     ResultBuilder result =
-        new ResultBuilder(id, seed, parameters())
+        new ResultBuilder(id, seed, parameters(size))
             .input(reference, referenceSet, referenceSet.rows())
             .input(Role.GEN, gen, genRows.length);
-    int size = effectiveSubsetSize(referenceSet.rows(), genRows.length, result);
+    if (size < subsetSize) {
+      result.warn(clampWarning(referenceSet.rows(), genRows.length, size));
+    }
 
     double[] values = subsetValues(referenceSet, gen, genRows, size);
     double mean = mean(values);
@@ -157,17 +165,21 @@ public final class KidMetric implements Metric {
     return result.build(mean);
   }
 
-  private Map<String, String> parameters() {
+  /** Returns the parameters with the subset size actually used, and the requested one if larger. */
+  private Map<String, String> parameters(int usedSubsetSize) {
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("reference", reference.label());
     parameters.put(GEN_SIZE, String.valueOf(genSize));
     parameters.put(SUBSETS, String.valueOf(subsets));
-    parameters.put(SUBSET_SIZE, String.valueOf(subsetSize));
+    parameters.put(SUBSET_SIZE, String.valueOf(usedSubsetSize));
+    if (usedSubsetSize != subsetSize) {
+      parameters.put(REQUESTED_SUBSET_SIZE, String.valueOf(subsetSize));
+    }
     parameters.put(SUBSET_SEED, String.valueOf(subsetSeed));
     return parameters;
   }
 
-  private int effectiveSubsetSize(int referenceRows, int genRows, ResultBuilder result) {
+  private int effectiveSubsetSize(int referenceRows, int genRows) {
     int limit = Math.min(referenceRows, genRows) / 2;
     if (subsetSize <= limit) {
       return subsetSize;
@@ -179,23 +191,25 @@ public final class KidMetric implements Metric {
               + " needs at least 4 rows in each set, got "
               + Math.min(referenceRows, genRows));
     }
-    result.warn(
-        "subset size "
-            + subsetSize
-            + " exceeds half of the smaller set ("
-            + reference.label()
-            + " "
-            + referenceRows
-            + " rows, gen "
-            + genRows
-            + " rows); using subsets of "
-            + limit
-            + " rows. Set "
-            + SUBSET_SIZE
-            + " to at most "
-            + limit
-            + " to silence this warning");
     return limit;
+  }
+
+  private String clampWarning(int referenceRows, int genRows, int limit) {
+    return "subset size "
+        + subsetSize
+        + " exceeds half of the smaller set ("
+        + reference.label()
+        + " "
+        + referenceRows
+        + " rows, gen "
+        + genRows
+        + " rows); using subsets of "
+        + limit
+        + " rows. Set "
+        + SUBSET_SIZE
+        + " to at most "
+        + limit
+        + " to silence this warning";
   }
 
   private double[] subsetValues(FeatureSet referenceSet, FeatureSet gen, int[] genRows, int size) {

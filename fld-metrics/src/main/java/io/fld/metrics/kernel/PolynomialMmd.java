@@ -1,6 +1,7 @@
 package io.fld.metrics.kernel;
 
 import io.fld.core.linalg.Blas;
+import io.fld.core.linalg.Points;
 import java.nio.FloatBuffer;
 import java.util.stream.IntStream;
 
@@ -12,9 +13,11 @@ import java.util.stream.IntStream;
  *   (sum_{i != j} k(x_i, x_j) + sum_{i != j} k(y_i, y_j)) / (s (s - 1)) - 2 sum_{i, j} k(x_i, y_j) / s^2
  * </pre>
  *
- * The dot products come from single-precision GEMM; the kernel values and their sums are evaluated
- * in double precision. An instance keeps native scratch memory for samples of up to a given size
- * and is not safe for concurrent use.
+ * The dot products come from single-precision GEMM on the samples divided by a common power of two.
+ * That division is exact and brings the largest value into [1, 2), so the products neither overflow
+ * for huge features nor underflow for tiny ones. The kernel values and their sums are evaluated in
+ * double precision, where the scale is multiplied back. An instance keeps native scratch memory for
+ * samples of up to a given size and is not safe for concurrent use.
  */
 public final class PolynomialMmd {
   private final int maxSize;
@@ -35,7 +38,8 @@ public final class PolynomialMmd {
 
   /**
    * Computes the estimate for the row-major {@code size x dimension} samples at the start of the
-   * direct buffers {@code first} and {@code second}.
+   * direct buffers {@code first} and {@code second}. Both samples are divided in place by a power
+   * of two, so the caller refills them before the next call.
    *
    * @throws IllegalArgumentException unless {@code 2 <= size <= maxSize}
    */
@@ -44,16 +48,37 @@ public final class PolynomialMmd {
       throw new IllegalArgumentException(
           "sample size must lie in [2, " + maxSize + "], got " + size);
     }
-    double withinFirst = kernelSum(first, first, size, true);
-    double withinSecond = kernelSum(second, second, size, true);
-    double across = kernelSum(first, second, size, false);
+    int count = size * dimension;
+    double scale =
+        Points.powerOfTwoScale(
+            Math.max(largestMagnitude(first, count), largestMagnitude(second, count)));
+    divide(first, count, scale);
+    divide(second, count, scale);
+    double productScale = scale * scale / dimension;
+    double withinFirst = kernelSum(first, first, size, productScale, true);
+    double withinSecond = kernelSum(second, second, size, productScale, true);
+    double across = kernelSum(first, second, size, productScale, false);
     double pairs = (double) size * (size - 1);
     return (withinFirst + withinSecond) / pairs - 2 * across / ((double) size * size);
   }
 
-  private double kernelSum(FloatBuffer rows, FloatBuffer columns, int size, boolean skipDiagonal) {
+  private static double largestMagnitude(FloatBuffer values, int count) {
+    double largest = 0;
+    for (int i = 0; i < count; i++) {
+      largest = Math.max(largest, Math.abs(values.get(i)));
+    }
+    return largest;
+  }
+
+  private static void divide(FloatBuffer values, int count, double scale) {
+    for (int i = 0; i < count; i++) {
+      values.put(i, (float) (values.get(i) / scale));
+    }
+  }
+
+  private double kernelSum(
+      FloatBuffer rows, FloatBuffer columns, int size, double scale, boolean skipDiagonal) {
     Blas.sgemmTransposedB(size, size, dimension, 1f, rows, 0, columns, 0, 0f, dots);
-    double scale = 1.0 / dimension;
     double[] rowSums = new double[size];
     IntStream.range(0, size)
         .parallel()

@@ -118,8 +118,9 @@ public final class PrecisionRecallMetric implements Metric {
         "for k = " + neighbors + " (the k-th nearest row counts the row itself)");
 
     double[] origin = Moments.mean(train);
-    Points manifold = Points.centered(manifoldSet, origin);
-    Points queries = Points.centered(querySet, origin);
+    double scale = Points.commonScale(origin, manifoldSet, querySet);
+    Points manifold = Points.centered(manifoldSet, null, origin, scale);
+    Points queries = Points.centered(querySet, null, origin, scale);
     boolean[] inside =
         NearestNeighbors.insideAnyBall(queries, manifold, squaredRadii(manifold, neighbors));
 

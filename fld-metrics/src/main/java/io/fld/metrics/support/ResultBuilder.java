@@ -5,7 +5,7 @@ import io.fld.api.feature.FeatureSet;
 import io.fld.api.metric.MetricResult;
 import io.fld.api.metric.ResultProvenance;
 import io.fld.api.metric.Role;
-import io.fld.core.linalg.Blas;
+import io.fld.core.Versions;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,30 +67,7 @@ public final class ResultBuilder {
   /** Builds the result with {@code value} as the metric value. */
   public MetricResult build(double value) {
     ResultProvenance provenance =
-        new ResultProvenance(metricId, seed, parameters, counts, inputs, versions());
+        new ResultProvenance(metricId, seed, parameters, counts, inputs, Versions.metric());
     return new MetricResult(metricId, value, extras, warnings, provenance);
-  }
-
-  /**
-   * Returns the module version when the library runs on the module path, else the jar manifest's
-   * implementation version, else "development build".
-   */
-  private static String libraryVersion() {
-    Module module = ResultBuilder.class.getModule();
-    if (module.isNamed() && module.getDescriptor().rawVersion().isPresent()) {
-      return module.getDescriptor().rawVersion().get();
-    }
-    Package metricsPackage = ResultBuilder.class.getPackage();
-    String manifestVersion =
-        metricsPackage == null ? null : metricsPackage.getImplementationVersion();
-    return manifestVersion == null ? "development build" : manifestVersion;
-  }
-
-  private static Map<String, String> versions() {
-    Map<String, String> versions = new LinkedHashMap<>();
-    versions.put("fld", libraryVersion());
-    versions.put("java", Runtime.version().toString());
-    versions.put("openblas", Blas.version());
-    return versions;
   }
 }

@@ -27,6 +27,12 @@ class FldPropertiesTest {
   /** The float32 sum of {@code sin(1..300)^2} as numpy computes it. */
   private static final float NUMPY_SQUARES_SUM = 150.49266f;
 
+  /** A factor that leaves a standard normal column with a standard deviation near 1e-38. */
+  private static final float TINY_SCALE = 1e-38f;
+
+  /** A factor whose square overflows single precision. */
+  private static final float HUGE_SCALE = 1e30f;
+
   private static final FeatureSet TRAIN = gaussian("train", 1000, 1, 0);
   private static final FeatureSet TEST = gaussian("test", 300, 2, 0);
   private static final FeatureSet GEN = gaussian("gen", 400, 3, 0);
@@ -376,6 +382,46 @@ class FldPropertiesTest {
     int[] sortedIndices = indices.clone();
     Arrays.sort(sortedIndices);
     assertArrayEquals(new int[] {1, 3, 5, 7}, sortedIndices);
+  }
+
+  @Test
+  void nearlyConstantTestColumnIsRejected() {
+    float[][] rows = new float[TEST.rows()][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = TEST.row(i);
+      rows[i][3] *= TINY_SCALE;
+    }
+    FeatureSet tiny = FeatureSet.of(rows, "tiny-test.npy");
+    var metric = provider("fld").create(MetricOptions.defaults());
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> metric.compute(TRAIN, tiny, GEN));
+
+    assertTrue(error.getMessage().contains("tiny-test.npy"), error.getMessage());
+    assertTrue(error.getMessage().contains("column 3"), error.getMessage());
+  }
+
+  @Test
+  void overflowingTrainingFeaturesAreReported() {
+    FeatureSet huge = scaled(TRAIN, HUGE_SCALE);
+    var metric = provider("fld").create(MetricOptions.defaults());
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> metric.compute(huge, TEST, GEN));
+
+    assertTrue(error.getMessage().contains("metric fld"), error.getMessage());
+    assertTrue(error.getMessage().contains("overflows"), error.getMessage());
+  }
+
+  private static FeatureSet scaled(FeatureSet set, float scale) {
+    float[][] rows = new float[set.rows()][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = set.row(i);
+      for (int c = 0; c < rows[i].length; c++) {
+        rows[i][c] *= scale;
+      }
+    }
+    return FeatureSet.of(rows, "scaled " + set.provenance().source());
   }
 
   @Test
