@@ -74,6 +74,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (output != null) {
+      AtomicFiles.check("--output", output);
+    }
     List<InputSpec> specs = inputs.check(extraction.hasExtractor());
     Set<Role> given = EnumSet.noneOf(Role.class);
     specs.forEach(spec -> given.add(spec.role()));

@@ -2,7 +2,11 @@ package io.fld.cli;
 
 import com.google.inject.ProvisionException;
 import io.fld.api.InvalidInputException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +103,27 @@ public final class Main {
     if (plain && text != null) {
       return text;
     }
+    if (cause instanceof IOException io) {
+      return ioMessage(io);
+    }
     return text == null ? cause.toString() : cause.getClass().getSimpleName() + ": " + text;
+  }
+
+  /** Says in a plain sentence what went wrong with a file, without the exception's class name. */
+  static String ioMessage(IOException exception) {
+    if (exception instanceof NoSuchFileException missing) {
+      return missing.getFile() + " does not exist; check the path";
+    }
+    if (exception instanceof AccessDeniedException denied) {
+      return "permission denied: " + denied.getFile();
+    }
+    if (exception instanceof FileSystemException system) {
+      String reason = system.getReason() == null ? "cannot be used" : system.getReason();
+      String file = system.getFile() == null ? "" : system.getFile() + ": ";
+      return file + reason;
+    }
+    String text = exception.getMessage();
+    return text == null ? "input or output failed" : text;
   }
 
   private static int reportUsageError(ParameterException exception, String[] args) {
