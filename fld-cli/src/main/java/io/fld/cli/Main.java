@@ -31,6 +31,8 @@ public final class Main {
   /** The exit status for invalid input. */
   public static final int INVALID_INPUT = 2;
 
+  private static final long BYTES_PER_MEBIBYTE = 1024L * 1024L;
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -42,7 +44,12 @@ public final class Main {
       String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
     CliContext context = new CliContext(out, err, environment);
     CommandLine commandLine = commandLine(context);
-    int status = commandLine.execute(args);
+    int status;
+    try {
+      status = commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      status = reportOutOfMemory(context, args, e);
+    }
     out.flush();
     err.flush();
     return status;
@@ -85,6 +92,26 @@ public final class Main {
       cause.printStackTrace(err);
     }
     return cause instanceof InvalidInputException ? INVALID_INPUT : FAILURE;
+  }
+
+  private static int reportOutOfMemory(CliContext context, String[] args, OutOfMemoryError error) {
+    String operation = args.length == 0 ? "fld" : "fld " + args[0];
+    context
+        .err()
+        .println(
+            "fld: error: "
+                + operation
+                + " ran out of memory with a maximum heap of "
+                + mebibytes(Runtime.getRuntime().maxMemory())
+                + " MiB; set FLD_JAVA_OPTS=-Xmx16g (or more) to raise it, or give smaller inputs");
+    if (context.verbose()) {
+      error.printStackTrace(context.err());
+    }
+    return FAILURE;
+  }
+
+  private static long mebibytes(long bytes) {
+    return bytes / BYTES_PER_MEBIBYTE;
   }
 
   private static Throwable unwrap(Throwable exception) {

@@ -93,7 +93,8 @@ public final class CliTestPlugin implements FldPlugin {
     public List<OptionSpec> options() {
       return List.of(
           new OptionSpec("scale", "double", "1.0", "factor applied to the value"),
-          new OptionSpec("min-gen-rows", "int", "0", "fewest gen rows accepted"));
+          new OptionSpec("min-gen-rows", "int", "0", "fewest gen rows accepted"),
+          new OptionSpec("raise", "string", "", "out-of-memory to throw OutOfMemoryError"));
     }
 
     @Override
@@ -101,6 +102,7 @@ public final class CliTestPlugin implements FldPlugin {
       options.requireKnown(name(), options());
       double scale = options.real("scale", 1.0);
       int minGenRows = options.integer("min-gen-rows", 0);
+      boolean outOfMemory = options.string("raise", "").equals("out-of-memory");
       long seed = options.seed();
       return new Metric() {
         @Override
@@ -119,6 +121,9 @@ public final class CliTestPlugin implements FldPlugin {
             throw new InvalidInputException("test_gap needs train and gen");
           }
           requireSameDimension(train, gen);
+          if (outOfMemory) {
+            throw new OutOfMemoryError("Java heap space");
+          }
           if (gen.rows() < minGenRows) {
             throw new InvalidInputException(
                 "test_gap needs at least " + minGenRows + " gen rows, got " + gen.rows());

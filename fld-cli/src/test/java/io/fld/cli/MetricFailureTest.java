@@ -101,4 +101,19 @@ class MetricFailureTest {
     assertTrue(message.startsWith("test_gap is not a finite number (Infinity)"), message);
     assertTrue(message.endsWith("the largest absolute feature value is 6.0"), message);
   }
+
+  @Test
+  void outOfMemoryExplainedInOneLine() {
+    CliRunner.Result result = evaluate("--option", "test_gap.raise=out-of-memory");
+
+    assertEquals(Main.FAILURE, result.status(), result.err());
+    long heap = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    List<String> lines = result.err().lines().toList();
+    assertEquals(
+        "fld: error: fld evaluate ran out of memory with a maximum heap of "
+            + heap
+            + " MiB; set FLD_JAVA_OPTS=-Xmx16g (or more) to raise it, or give smaller inputs",
+        lines.get(lines.size() - 1));
+    assertFalse(result.err().contains("\tat "), "stack trace: " + result.err());
+  }
 }
