@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -32,6 +34,8 @@ public final class Main {
   public static final int INVALID_INPUT = 2;
 
   private static final long BYTES_PER_MEBIBYTE = 1024L * 1024L;
+  private static final Pattern WRONG_TYPE =
+      Pattern.compile("Invalid value for option '([^']+)': '(.*)' is not an? (int|long|double)");
 
   private Main() {}
 
@@ -153,10 +157,33 @@ public final class Main {
     return text == null ? "input or output failed" : text;
   }
 
+  /**
+   * Rewords picocli's messages for an unknown command and a value of the wrong type, which name
+   * Java types and argument indexes, as plain sentences.
+   */
+  static String usageMessage(ParameterException exception) {
+    CommandLine command = exception.getCommandLine();
+    if (exception instanceof UnmatchedArgumentException unmatched
+        && command.getParent() == null
+        && !unmatched.getUnmatched().isEmpty()
+        && !unmatched.getUnmatched().get(0).startsWith("-")) {
+      return "unknown command '"
+          + unmatched.getUnmatched().get(0)
+          + "'; commands: "
+          + String.join(", ", command.getSubcommands().keySet());
+    }
+    Matcher wrongType = WRONG_TYPE.matcher(String.valueOf(exception.getMessage()));
+    if (wrongType.matches()) {
+      String kind = wrongType.group(3).equals("double") ? "a number" : "an integer";
+      return wrongType.group(1) + " needs " + kind + ", got '" + wrongType.group(2) + "'";
+    }
+    return exception.getMessage();
+  }
+
   private static int reportUsageError(ParameterException exception, String[] args) {
     CommandLine command = exception.getCommandLine();
     java.io.PrintWriter err = command.getErr();
-    err.println("fld: error: " + exception.getMessage());
+    err.println("fld: error: " + usageMessage(exception));
     UnmatchedArgumentException.printSuggestions(exception, err);
     err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();
