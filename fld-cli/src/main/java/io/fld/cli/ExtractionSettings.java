@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 final class ExtractionSettings {
   static final int DEFAULT_BATCH_SIZE = 32;
   private static final String SKIP_INVALID = "skip-invalid";
+  private static final java.util.Set<String> DEVICES = java.util.Set.of("cpu", "cuda");
 
   @Option(
       names = "--extractor",
@@ -63,6 +64,10 @@ final class ExtractionSettings {
     if (batchSize < 1) {
       throw new io.fld.api.InvalidInputException(
           "--batch-size must be at least 1, got " + batchSize);
+    }
+    if (!DEVICES.contains(device)) {
+      throw new io.fld.api.InvalidInputException(
+          "--device must be cpu or cuda, got '" + device + "'");
     }
     Optional<Path> cache =
         noCache

@@ -78,4 +78,13 @@ class ExtractionSettingsTest {
         request.sourceOptions());
     assertEquals(true, request.skipInvalid());
   }
+
+  @Test
+  void unknownDeviceRejected() {
+    InvalidInputException error =
+        assertThrows(
+            InvalidInputException.class, () -> parse("--extractor", "clip", "--device", "gpu"));
+
+    assertEquals("--device must be cpu or cuda, got 'gpu'", error.getMessage());
+  }
 }
