@@ -19,8 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes the result files of the commands. A regular file is replaced atomically, so that a reader
- * sees the old or the new content, never a partial file; a symbolic link is followed and its real
- * file replaced; an existing device or pipe, such as {@code /dev/stdout}, is written through.
+ * sees the old or the new content and never a partial file. A symbolic link is followed and its
+ * real file replaced. An existing device or pipe, such as {@code /dev/stdout}, is written through.
  */
 final class AtomicFiles {
   private static final int MAX_NAME_ATTEMPTS = 100;
@@ -105,8 +105,7 @@ final class AtomicFiles {
 
   private static void requireWritable(String label, Path path) {
     if (!Files.isWritable(path)) {
-      throw new InvalidInputException(
-          "permission denied: " + label + " cannot be written in " + path);
+      throw new InvalidInputException("permission denied: cannot write " + path + " for " + label);
     }
   }
 

@@ -9,11 +9,11 @@ import java.util.Objects;
 
 /**
  * One input set given on the command line: a feature file, or samples to extract features from (a
- * folder, or any other path that a sample source accepts, such as a zip archive).
+ * folder, or any other path that a sample source reads, such as a zip archive).
  *
  * @param role the set's role
  * @param path the path as given
- * @param folder whether the path holds samples, which need an extractor, instead of features
+ * @param folder whether the path contains samples, which need an extractor, instead of features
  */
 record InputSpec(Role role, Path path, boolean folder) {
   InputSpec {
@@ -64,6 +64,6 @@ record InputSpec(Role role, Path path, boolean folder) {
             + " "
             + path
             + " is not a feature file (those end in .npy, .npz or .safetensors); give"
-            + " --extractor ID to extract features from the samples it holds");
+            + " --extractor ID to extract features from the samples it contains");
   }
 }

@@ -18,7 +18,7 @@ class InputSelectionTest {
   @TempDir Path work;
 
   @Test
-  void keySelectsFromArchiveAndSkipsSingleArrays() throws IOException {
+  void keyIgnoredBySingleArrays() throws IOException {
     CliRunner cli = new CliRunner(work.resolve("home"));
     Path train = work.resolve("train.npy");
     FeatureFiles.write(train, FeatureSet.of(new float[][] {{0, 0}, {1, 1}}, "train"));
@@ -48,11 +48,11 @@ class InputSelectionTest {
   }
 
   @Test
-  void archiveGoesToExtractionWhenAnExtractorIsGiven() throws IOException {
+  void archiveGoesToExtraction() throws IOException {
     Path zip = Files.write(work.resolve("images.zip"), new byte[] {'P', 'K', 5, 6});
 
     InputSpec spec = InputSpec.check(Role.GEN, zip, true);
 
-    assertTrue(spec.folder(), "a zip archive holds samples to extract");
+    assertTrue(spec.folder(), "a zip archive contains samples to extract");
   }
 }

@@ -56,7 +56,7 @@ class MetricFailureTest {
   }
 
   @Test
-  void failedMetricInJsonWithTheOthers() throws IOException {
+  void failedMetricInJson() throws IOException {
     CliRunner.Result result = evaluate("--format", "json", "--option", TOO_FEW);
 
     assertEquals(Main.INVALID_INPUT, result.status(), result.err());
@@ -103,7 +103,7 @@ class MetricFailureTest {
   }
 
   @Test
-  void outOfMemoryExplainedInOneLine() {
+  void outOfMemoryInOneLine() {
     CliRunner.Result result = evaluate("--option", "test_gap.raise=out-of-memory");
 
     assertEquals(Main.FAILURE, result.status(), result.err());

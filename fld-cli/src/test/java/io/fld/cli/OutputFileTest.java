@@ -64,7 +64,7 @@ class OutputFileTest {
   }
 
   @Test
-  void symbolicLinkKeptAndItsFileReplaced() throws IOException {
+  void symbolicLinkKept() throws IOException {
     Path real = Files.writeString(work.resolve("real.csv"), "old\n");
     Path link = Files.createSymbolicLink(work.resolve("link.csv"), real);
 
@@ -129,7 +129,7 @@ class OutputFileTest {
   }
 
   @Test
-  void folderRejectedBeforeReadingInputs() throws IOException {
+  void folderRejectedBeforeInputs() throws IOException {
     Path folder = Files.createDirectories(work.resolve("reports"));
     Files.delete(gen);
 
@@ -139,7 +139,7 @@ class OutputFileTest {
   }
 
   @Test
-  void parentThatIsAFileRejected() {
+  void fileAsParentRejected() {
     Path inside = train.resolve("report.csv");
 
     CliRunner.Result result = evaluate(inside);
