@@ -50,6 +50,26 @@ final class AtomicFiles {
           label + " cannot be created: " + folder + " is a file, not a folder");
     }
     requireWritable(label, folder);
+    probe(label, folder, resolved.getFileName().toString());
+  }
+
+  /**
+   * Creates and deletes a temporary file in {@code folder}, because a writable mode does not prove
+   * that files can be created there, as in {@code /proc} or on a read-only file system.
+   */
+  private static void probe(String label, Path folder, String targetName) {
+    try {
+      Files.delete(createTemporary(folder, targetName));
+    } catch (IOException e) {
+      String reason = e instanceof FileSystemException system ? system.getReason() : null;
+      throw new InvalidInputException(
+          label
+              + " cannot be created: creating a file in "
+              + folder
+              + " failed"
+              + (reason == null ? "" : " (" + reason + ")")
+              + "; give a path in a folder you can write to");
+    }
   }
 
   /** Writes {@code text} to {@code target} as UTF-8, creating missing parent folders. */

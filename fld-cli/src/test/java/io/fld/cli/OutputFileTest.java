@@ -148,6 +148,17 @@ class OutputFileTest {
   }
 
   @Test
+  void folderWithoutNewFilesRejected() {
+    Path proc = Path.of("/proc/no-such-entry/report.csv");
+    Assumptions.assumeTrue(Files.isDirectory(proc.getRoot().resolve("proc")), "no /proc");
+
+    CliRunner.Result result = evaluate(proc);
+
+    // Root may write to /proc by its mode but creates no file there; others lack the permission.
+    assertPlainError(result, "--output " + proc, "/proc");
+  }
+
+  @Test
   void scoresFolderRejected() {
     CliRunner.Result result =
         cli.run(
