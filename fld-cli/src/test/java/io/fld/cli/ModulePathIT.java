@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModulePathIT {
   private static final long TIMEOUT_SECONDS = 60;
   private static final List<String> TEST_ONLY =
-      List.of("test-classes", "junit", "opentest4j", "apiguardian", "surefire");
+      List.of("test-classes", "-tests.jar", "junit", "opentest4j", "apiguardian", "surefire");
 
   @TempDir Path work;
 
