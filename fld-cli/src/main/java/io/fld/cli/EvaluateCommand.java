@@ -1,5 +1,6 @@
 package io.fld.cli;
 
+import io.fld.api.InvalidInputException;
 import io.fld.api.feature.FeatureProvenance;
 import io.fld.api.feature.FeatureSet;
 import io.fld.api.metric.Metric;
@@ -83,6 +84,12 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long start = System.nanoTime();
+    if (output != null) {
+      AtomicFiles.check("--output", output);
+    }
+    if (htmlReport != null) {
+      AtomicFiles.check("--report", htmlReport);
+    }
     List<InputSpec> specs = inputs.check(extraction.hasExtractor());
     if (htmlReport != null) {
       EvaluationHtml.requireFolders(specs);
@@ -114,7 +121,10 @@ final class EvaluateCommand implements Callable<Integer> {
       EvaluationHtml.write(htmlReport, context, specs, loaded, report, seconds);
       LOG.log(System.Logger.Level.INFO, "wrote the HTML report {0}", htmlReport);
     }
-    return Main.OK;
+    report
+        .errors()
+        .forEach((id, message) -> context.err().println("fld: error: " + id + ": " + message));
+    return report.errors().isEmpty() ? Main.OK : Main.INVALID_INPUT;
   }
 
   private void write(String text) throws java.io.IOException {
@@ -135,19 +145,31 @@ final class EvaluateCommand implements Callable<Integer> {
     Map<String, MetricResult> results = new LinkedHashMap<>();
     Map<String, Double> seconds = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>(selection.warnings());
+    Map<String, String> errors = new LinkedHashMap<>();
     for (Map.Entry<String, Metric> entry : selection.metrics().entrySet()) {
+      String id = entry.getKey();
       long start = System.nanoTime();
-      MetricResult result = entry.getValue().compute(train, test, gen);
+      MetricResult result;
+      try {
+        result = entry.getValue().compute(train, test, gen);
+      } catch (InvalidInputException e) {
+        errors.put(id, e.getMessage());
+        continue;
+      }
       double elapsed = (System.nanoTime() - start) / NANOS_PER_SECOND;
       LOG.log(
           System.Logger.Level.INFO,
           "{0} = {1} ({2} s)",
-          entry.getKey(),
+          id,
           String.valueOf(result.value()),
           String.format(java.util.Locale.ROOT, "%.3f", elapsed));
-      results.put(entry.getKey(), result);
-      seconds.put(entry.getKey(), elapsed);
-      result.warnings().forEach(warning -> warnings.add(entry.getKey() + ": " + warning));
+      if (!finite(result)) {
+        errors.put(id, nonFinite(result, loaded));
+        continue;
+      }
+      results.put(id, result);
+      seconds.put(id, elapsed);
+      result.warnings().forEach(warning -> warnings.add(id + ": " + warning));
     }
 
     Map<Role, Integer> counts = new EnumMap<>(Role.class);
@@ -158,7 +180,34 @@ final class EvaluateCommand implements Callable<Integer> {
           provenance.put(role, set.features().provenance());
         });
     String extractor = extracted ? extraction.extractorId() : FeatureProvenance.NONE;
-    return new EvaluationReport(results, counts, provenance, extractor, seed, warnings, seconds);
+    return new EvaluationReport(
+        results, errors, counts, provenance, extractor, seed, warnings, seconds);
+  }
+
+  private static boolean finite(MetricResult result) {
+    return Double.isFinite(result.value())
+        && result.extras().values().stream().allMatch(Double::isFinite);
+  }
+
+  private static String nonFinite(MetricResult result, Map<Role, FeatureLoader.Loaded> loaded) {
+    return result.metricId()
+        + " is not a finite number ("
+        + result.value()
+        + "); check the features' scale: the largest absolute feature value is "
+        + largestMagnitude(loaded);
+  }
+
+  private static double largestMagnitude(Map<Role, FeatureLoader.Loaded> loaded) {
+    double largest = 0;
+    for (FeatureLoader.Loaded set : loaded.values()) {
+      FeatureSet features = set.features();
+      for (int row = 0; row < features.rows(); row++) {
+        for (int column = 0; column < features.dimension(); column++) {
+          largest = Math.max(largest, Math.abs(features.get(row, column)));
+        }
+      }
+    }
+    return largest;
   }
 
   private static FeatureSet features(Map<Role, FeatureLoader.Loaded> loaded, Role role) {

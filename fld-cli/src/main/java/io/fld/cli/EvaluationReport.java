@@ -11,6 +11,7 @@ import java.util.Map;
  * The outcome of an evaluation.
  *
  * @param results each metric's result, in report order
+ * @param errors the message of each metric that failed, by metric id, in report order
  * @param counts the number of rows of each set given
  * @param inputs the provenance of each set given
  * @param extractor the extractor id, or {@code none} when every set was a feature file
@@ -20,6 +21,7 @@ import java.util.Map;
  */
 record EvaluationReport(
     Map<String, MetricResult> results,
+    Map<String, String> errors,
     Map<Role, Integer> counts,
     Map<Role, FeatureProvenance> inputs,
     String extractor,
@@ -29,6 +31,7 @@ record EvaluationReport(
 
   EvaluationReport {
     results = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(results));
+    errors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(errors));
     counts = Map.copyOf(counts);
     inputs = Map.copyOf(inputs);
     warnings = List.copyOf(warnings);

@@ -58,11 +58,12 @@ final class ExtractCommand implements Callable<Integer> {
       throw new InvalidInputException(
           "--output " + output + " must end in .npy, .npz or .safetensors");
     }
+    Path target = checkedOutput();
     context.registry().extractor(extraction.extractorId());
 
     ExtractionRequest request = extraction.request(context.config().featureCache());
     FeatureSet features = context.extraction().extract(input, request);
-    FeatureFiles.write(output, features);
+    FeatureFiles.write(target, features);
     LOG.log(
         System.Logger.Level.INFO,
         "wrote {0} x {1} features to {2}",
@@ -70,5 +71,22 @@ final class ExtractCommand implements Callable<Integer> {
         String.valueOf(features.dimension()),
         output);
     return Main.OK;
+  }
+
+  /**
+   * Checks {@code --output} before extraction and returns the file to write: the real file when it
+   * is a symbolic link, so that the link stays. A device or pipe is rejected, because feature files
+   * are written by renaming a complete temporary file over the target.
+   */
+  private Path checkedOutput() {
+    AtomicFiles.check("--output", output);
+    Path target = AtomicFiles.resolve("--output " + output, output);
+    if (Files.exists(target) && !Files.isRegularFile(target)) {
+      throw new InvalidInputException(
+          "--output "
+              + output
+              + " is not a regular file; give the path of a feature file to create or replace");
+    }
+    return target;
   }
 }

@@ -2,6 +2,7 @@ package io.fld.cli;
 
 import io.fld.core.extract.ExtractionRequest;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -9,6 +10,8 @@ import picocli.CommandLine.Option;
 /** The options that control feature extraction from folders of samples. */
 final class ExtractionSettings {
   static final int DEFAULT_BATCH_SIZE = 32;
+  private static final String SKIP_INVALID = "skip-invalid";
+  private static final java.util.Set<String> DEVICES = java.util.Set.of("cpu", "cuda");
 
   @Option(
       names = "--extractor",
@@ -70,6 +73,10 @@ final class ExtractionSettings {
       throw new io.fld.api.InvalidInputException(
           "--batch-size must be at least 1, got " + batchSize);
     }
+    if (!DEVICES.contains(device)) {
+      throw new io.fld.api.InvalidInputException(
+          "--device must be cpu or cuda, got '" + device + "'");
+    }
     Optional<Path> cache =
         noCache
             ? Optional.empty()
@@ -82,7 +89,32 @@ final class ExtractionSettings {
         batchSize,
         0,
         device,
-        false,
-        Map.of());
+        skipInvalid,
+        sourceOptions());
+  }
+
+  @Option(
+      names = "--source-option",
+      paramLabel = "NAME=VALUE",
+      description =
+          "An option of the sample source, such as extensions=png,jpg (repeatable; see fld list).")
+  Map<String, String> sourceOptions = new LinkedHashMap<>();
+
+  @Option(
+      names = "--skip-invalid",
+      description =
+          "Leave out samples that cannot be read, listing them, instead of failing"
+              + " (the source option skip-invalid=true).")
+  boolean skipInvalid;
+
+  /**
+   * Returns the options for the sample source: {@code --source-option} and {@code --skip-invalid}.
+   */
+  Map<String, String> sourceOptions() {
+    Map<String, String> options = new LinkedHashMap<>(sourceOptions);
+    if (skipInvalid) {
+      options.put(SKIP_INVALID, Boolean.TRUE.toString());
+    }
+    return options;
   }
 }

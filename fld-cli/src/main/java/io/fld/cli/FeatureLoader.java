@@ -47,7 +47,7 @@ final class FeatureLoader {
 
     for (InputSpec input : inputs) {
       if (!input.folder()) {
-        FeatureSet features = FeatureFiles.read(input.path(), key.orElse(null));
+        FeatureSet features = FeatureFiles.read(input.path(), keyFor(input));
         loaded.put(input.role(), new Loaded(features, rowNumbers(features.rows())));
         record(input, features.dimension(), input.label(), sources, dimensions);
       }
@@ -66,6 +66,17 @@ final class FeatureLoader {
       }
     }
     return loaded;
+  }
+
+  /**
+   * Returns the key to read from {@code input}: {@code --key} applies only to files that hold
+   * several arrays, so that one key can select from an {@code .npz} given with {@code .npy} files.
+   */
+  private String keyFor(InputSpec input) throws IOException {
+    if (key.isEmpty() || FeatureFiles.keys(input.path()).size() <= 1) {
+      return null;
+    }
+    return key.get();
   }
 
   private static void record(

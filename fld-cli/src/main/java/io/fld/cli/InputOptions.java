@@ -30,7 +30,9 @@ final class InputOptions {
   @Option(
       names = "--key",
       paramLabel = "NAME",
-      description = "The array to read from .npz and .safetensors files with several arrays.")
+      description =
+          "The array to read from .npz and .safetensors files with several arrays; files with"
+              + " one array ignore it.")
   String key;
 
   Optional<String> key() {

@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * One input set given on the command line: a feature file or a folder of samples.
+ * One input set given on the command line: a feature file, or samples to extract features from (a
+ * folder, or any other path that a sample source reads, such as a zip archive).
  *
  * @param role the set's role
  * @param path the path as given
- * @param folder whether the path is a folder of samples, which needs an extractor
+ * @param folder whether the path contains samples, which need an extractor, instead of features
  */
 record InputSpec(Role role, Path path, boolean folder) {
   InputSpec {
@@ -31,7 +32,8 @@ record InputSpec(Role role, Path path, boolean folder) {
   }
 
   /**
-   * Checks that {@code path} exists and is a feature file, or a folder when an extractor is given.
+   * Checks that {@code path} exists and is a feature file; when an extractor is given, any other
+   * path is taken as samples, and the sample sources decide whether they can read it.
    *
    * @throws InvalidInputException naming the option and the path and saying what to give instead
    */
@@ -51,14 +53,17 @@ record InputSpec(Role role, Path path, boolean folder) {
       }
       return new InputSpec(role, path, true);
     }
-    if (!FeatureFiles.isFeatureFile(path)) {
-      throw new InvalidInputException(
-          option
-              + " "
-              + path
-              + " is neither a folder nor a feature file; feature files end in .npy, .npz or"
-              + " .safetensors");
+    if (FeatureFiles.isFeatureFile(path)) {
+      return new InputSpec(role, path, false);
     }
-    return new InputSpec(role, path, false);
+    if (extractorGiven) {
+      return new InputSpec(role, path, true);
+    }
+    throw new InvalidInputException(
+        option
+            + " "
+            + path
+            + " is not a feature file (those end in .npy, .npz or .safetensors); give"
+            + " --extractor ID to extract features from the samples it contains");
   }
 }

@@ -59,6 +59,12 @@ final class ListCommand implements Callable<Integer> {
       line(out, entry, "yields " + entry.provider().sampleType().getSimpleName());
     }
     empty(out, registry.sampleSources());
+    if (!registry.sampleSources().isEmpty()) {
+      out.println(
+          INDENT
+              + "give a source the options its description names with --source-option NAME=VALUE,"
+              + " such as --source-option extensions=png");
+    }
 
     out.println("score kinds:");
     for (Registered<SampleScoreProvider> entry : registry.sampleScores()) {

@@ -2,11 +2,17 @@ package io.fld.cli;
 
 import com.google.inject.ProvisionException;
 import io.fld.api.InvalidInputException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -27,6 +33,10 @@ public final class Main {
   /** The exit status for invalid input. */
   public static final int INVALID_INPUT = 2;
 
+  private static final long BYTES_PER_MEBIBYTE = 1024L * 1024L;
+  private static final Pattern WRONG_TYPE =
+      Pattern.compile("Invalid value for option '([^']+)': '(.*)' is not an? (int|long|double)");
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -38,7 +48,12 @@ public final class Main {
       String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
     CliContext context = new CliContext(out, err, environment);
     CommandLine commandLine = commandLine(context);
-    int status = commandLine.execute(args);
+    int status;
+    try {
+      status = commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      status = reportOutOfMemory(context, args, e);
+    }
     out.flush();
     err.flush();
     return status;
@@ -84,6 +99,26 @@ public final class Main {
     return cause instanceof InvalidInputException ? INVALID_INPUT : FAILURE;
   }
 
+  private static int reportOutOfMemory(CliContext context, String[] args, OutOfMemoryError error) {
+    String operation = args.length == 0 ? "fld" : "fld " + args[0];
+    context
+        .err()
+        .println(
+            "fld: error: "
+                + operation
+                + " ran out of memory with a maximum heap of "
+                + mebibytes(Runtime.getRuntime().maxMemory())
+                + " MiB; set FLD_JAVA_OPTS=-Xmx16g (or more) to raise it, or give smaller inputs");
+    if (context.verbose()) {
+      error.printStackTrace(context.err());
+    }
+    return FAILURE;
+  }
+
+  private static long mebibytes(long bytes) {
+    return bytes / BYTES_PER_MEBIBYTE;
+  }
+
   private static Throwable unwrap(Throwable exception) {
     Throwable current = exception;
     while (current instanceof ProvisionException && current.getCause() != null) {
@@ -100,13 +135,56 @@ public final class Main {
     if (plain && text != null) {
       return text;
     }
+    if (cause instanceof IOException io) {
+      return ioMessage(io);
+    }
     return text == null ? cause.toString() : cause.getClass().getSimpleName() + ": " + text;
+  }
+
+  /** Says in a plain sentence what went wrong with a file, without the exception's class name. */
+  static String ioMessage(IOException exception) {
+    if (exception instanceof NoSuchFileException missing) {
+      return missing.getFile() + " does not exist; check the path";
+    }
+    if (exception instanceof AccessDeniedException denied) {
+      return "permission denied: " + denied.getFile();
+    }
+    if (exception instanceof FileSystemException system) {
+      String reason = system.getReason() == null ? "cannot be used" : system.getReason();
+      String file = system.getFile() == null ? "" : system.getFile() + ": ";
+      return file + reason;
+    }
+    String text = exception.getMessage();
+    return text == null ? "input or output failed" : text;
+  }
+
+  /**
+   * Rewords picocli's messages for an unknown command and a value of the wrong type, which name
+   * Java types and argument indexes, as plain sentences.
+   */
+  static String usageMessage(ParameterException exception) {
+    CommandLine command = exception.getCommandLine();
+    if (exception instanceof UnmatchedArgumentException unmatched
+        && command.getParent() == null
+        && !unmatched.getUnmatched().isEmpty()
+        && !unmatched.getUnmatched().get(0).startsWith("-")) {
+      return "unknown command '"
+          + unmatched.getUnmatched().get(0)
+          + "'; commands: "
+          + String.join(", ", command.getSubcommands().keySet());
+    }
+    Matcher wrongType = WRONG_TYPE.matcher(String.valueOf(exception.getMessage()));
+    if (wrongType.matches()) {
+      String kind = wrongType.group(3).equals("double") ? "a number" : "an integer";
+      return wrongType.group(1) + " needs " + kind + ", got '" + wrongType.group(2) + "'";
+    }
+    return exception.getMessage();
   }
 
   private static int reportUsageError(ParameterException exception, String[] args) {
     CommandLine command = exception.getCommandLine();
     java.io.PrintWriter err = command.getErr();
-    err.println("fld: error: " + exception.getMessage());
+    err.println("fld: error: " + usageMessage(exception));
     UnmatchedArgumentException.printSuggestions(exception, err);
     err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();

@@ -129,7 +129,10 @@ public final class ModelsCommand implements Callable<Integer> {
   }
 
   /** {@code fld models list}: where each model file belongs and whether it is there. */
-  @Command(name = "list", description = "List the model files, their paths and addresses.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List the model files, their paths and addresses.")
   static final class ListModels implements Callable<Integer> {
     @ParentCommand ModelsCommand parent;
 
@@ -160,7 +163,10 @@ public final class ModelsCommand implements Callable<Integer> {
   }
 
   /** {@code fld models pull [ID...]}: downloads missing or all listed models. */
-  @Command(name = "pull", description = "Download model files and verify their SHA-256.")
+  @Command(
+      name = "pull",
+      mixinStandardHelpOptions = true,
+      description = "Download model files and verify their SHA-256.")
   static final class PullModels implements Callable<Integer> {
     @ParentCommand ModelsCommand parent;
 
@@ -198,7 +204,10 @@ public final class ModelsCommand implements Callable<Integer> {
   }
 
   /** {@code fld models verify [ID...]}: hashes the files and compares the checksums. */
-  @Command(name = "verify", description = "Check model files against their SHA-256.")
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description = "Check model files against their SHA-256.")
   static final class VerifyModels implements Callable<Integer> {
     @ParentCommand ModelsCommand parent;
 

@@ -20,12 +20,19 @@ enum ReportFormat {
     @Override
     String render(EvaluationReport report) {
       Map<String, Double> values = report.values();
-      int width = Math.max(METRIC_HEADER.length(), longest(values));
+      int width =
+          Math.max(
+              METRIC_HEADER.length(),
+              Math.max(longest(values.keySet()), longest(report.errors().keySet())));
       StringBuilder text = new StringBuilder();
       text.append(pad(METRIC_HEADER, width)).append("  ").append("value").append('\n');
       values.forEach(
           (id, value) ->
               text.append(pad(id, width)).append("  ").append(tableNumber(value)).append('\n'));
+      report
+          .errors()
+          .keySet()
+          .forEach(id -> text.append(pad(id, width)).append("  ").append(ERROR).append('\n'));
       text.append('\n').append("seed ").append(report.seed());
       text.append(", extractor ").append(report.extractor());
       for (Role role : Role.values()) {
@@ -38,6 +45,14 @@ enum ReportFormat {
       if (!report.warnings().isEmpty()) {
         text.append("warnings:\n");
         report.warnings().forEach(warning -> text.append("  ").append(warning).append('\n'));
+      }
+      if (!report.errors().isEmpty()) {
+        text.append("errors:\n");
+        report
+            .errors()
+            .forEach(
+                (id, message) ->
+                    text.append("  ").append(id).append(": ").append(message).append('\n'));
       }
       return text.toString();
     }
@@ -60,6 +75,9 @@ enum ReportFormat {
       root.put("extractor", report.extractor());
       root.put("seed", report.seed());
       report.warnings().forEach(root.putArray("warnings")::add);
+      if (!report.errors().isEmpty()) {
+        report.errors().forEach(root.putObject("errors")::put);
+      }
       provenance(report, root.putObject("provenance"));
       try {
         return MAPPER.writeValueAsString(root) + "\n";
@@ -69,7 +87,10 @@ enum ReportFormat {
     }
   },
 
-  /** A {@code metric,value} header and one row per value. */
+  /**
+   * A {@code metric,value} header and one row per value; a metric that failed has an empty value,
+   * and its message goes to the error stream.
+   */
   CSV {
     @Override
     String render(EvaluationReport report) {
@@ -77,19 +98,21 @@ enum ReportFormat {
       report
           .values()
           .forEach((id, value) -> text.append(id).append(',').append(value).append('\n'));
+      report.errors().keySet().forEach(id -> text.append(id).append(",\n"));
       return text.toString();
     }
   };
 
   private static final String METRIC_HEADER = "metric";
+  private static final String ERROR = "error";
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Returns the report as text in this format, ending with a line break. */
   abstract String render(EvaluationReport report);
 
-  private static int longest(Map<String, Double> values) {
-    return values.keySet().stream().mapToInt(String::length).max().orElse(0);
+  private static int longest(java.util.Set<String> ids) {
+    return ids.stream().mapToInt(String::length).max().orElse(0);
   }
 
   private static String pad(String text, int width) {

@@ -63,6 +63,7 @@ final class ScoresCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    AtomicFiles.check("--output", output);
     List<InputSpec> specs = inputs.check(extraction.hasExtractor());
     EnumSet<Role> given = EnumSet.noneOf(Role.class);
     specs.forEach(spec -> given.add(spec.role()));

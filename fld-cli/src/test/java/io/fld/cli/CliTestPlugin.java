@@ -23,7 +23,8 @@ import java.util.Set;
  * the command's output can be checked to the last digit:
  *
  * <ul>
- *   <li>{@code test_gap}: {@code scale * (mean of all gen values - mean of all train values)};
+ *   <li>{@code test_gap}: {@code scale * (mean of all gen values - mean of all train values)}; it
+ *       rejects a gen set with fewer rows than its option {@code min-gen-rows};
  *   <li>{@code test_spread}: the mean of all test values, with extra {@code test_spread_std} = the
  *       mean of all gen values;
  *   <li>score kind {@code test_nearest}: minus the squared distance of each gen row to the nearest
@@ -90,13 +91,18 @@ public final class CliTestPlugin implements FldPlugin {
 
     @Override
     public List<OptionSpec> options() {
-      return List.of(new OptionSpec("scale", "double", "1.0", "factor applied to the value"));
+      return List.of(
+          new OptionSpec("scale", "double", "1.0", "factor applied to the value"),
+          new OptionSpec("min-gen-rows", "int", "0", "fewest gen rows accepted"),
+          new OptionSpec("raise", "string", "", "out-of-memory to throw OutOfMemoryError"));
     }
 
     @Override
     public Metric create(MetricOptions options) {
       options.requireKnown(name(), options());
       double scale = options.real("scale", 1.0);
+      int minGenRows = options.integer("min-gen-rows", 0);
+      boolean outOfMemory = options.string("raise", "").equals("out-of-memory");
       long seed = options.seed();
       return new Metric() {
         @Override
@@ -115,6 +121,13 @@ public final class CliTestPlugin implements FldPlugin {
             throw new InvalidInputException("test_gap needs train and gen");
           }
           requireSameDimension(train, gen);
+          if (outOfMemory) {
+            throw new OutOfMemoryError("Java heap space");
+          }
+          if (gen.rows() < minGenRows) {
+            throw new InvalidInputException(
+                "test_gap needs at least " + minGenRows + " gen rows, got " + gen.rows());
+          }
           double value = scale * (mean(gen) - mean(train));
           List<String> warnings =
               gen.rows() < FEW_ROWS ? List.of("gen has only " + gen.rows() + " rows") : List.of();

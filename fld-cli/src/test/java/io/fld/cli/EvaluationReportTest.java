@@ -34,7 +34,7 @@ class EvaluationReportTest {
     results.put("kid", result("kid", 1, Map.of("kid_std", 0.1)));
     results.put("kid_test", result("kid_test", 2, Map.of("kid_std", 0.2)));
     EvaluationReport report =
-        new EvaluationReport(results, Map.of(), Map.of(), "none", 0, List.of(), Map.of());
+        new EvaluationReport(results, Map.of(), Map.of(), Map.of(), "none", 0, List.of(), Map.of());
 
     Map<String, Double> values = report.values();
 

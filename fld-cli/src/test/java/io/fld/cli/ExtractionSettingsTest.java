@@ -69,4 +69,31 @@ class ExtractionSettingsTest {
 
     assertEquals("--batch-size must be at least 1, got 0", error.getMessage());
   }
+
+  @Test
+  void sourceOptionsAndSkipInvalidReachTheSource() {
+    ExtractionRequest request =
+        parse(
+            "--extractor",
+            "clip",
+            "--source-option",
+            "extensions=png,jpg",
+            "--source-option",
+            "labels=true",
+            "--skip-invalid");
+
+    assertEquals(
+        java.util.Map.of("extensions", "png,jpg", "labels", "true", "skip-invalid", "true"),
+        request.sourceOptions());
+    assertEquals(true, request.skipInvalid());
+  }
+
+  @Test
+  void unknownDeviceRejected() {
+    InvalidInputException error =
+        assertThrows(
+            InvalidInputException.class, () -> parse("--extractor", "clip", "--device", "gpu"));
+
+    assertEquals("--device must be cpu or cuda, got 'gpu'", error.getMessage());
+  }
 }
