@@ -8,8 +8,10 @@ import io.fld.api.metric.MetricResult;
 import io.fld.api.metric.ResultProvenance;
 import io.fld.api.metric.Role;
 import io.fld.core.Versions;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -60,12 +62,11 @@ final class FldMetric implements Metric {
                 Role.GEN.label(), gen.rows()),
             inputs(train, test, gen),
             Versions.metric());
-    return new MetricResult(
-        kind.id(),
-        requireFinite(evaluation.value(kind)),
-        Map.of(),
-        evaluation.warnings(),
-        provenance);
+    List<String> warnings = new ArrayList<>();
+    TrainTestOverlap.warning(train, test).ifPresent(warnings::add);
+    warnings.addAll(evaluation.warnings());
+    double value = requireFinite(evaluation.value(kind));
+    return new MetricResult(kind.id(), value, Map.of(), warnings, provenance);
   }
 
   private double requireFinite(double value) {

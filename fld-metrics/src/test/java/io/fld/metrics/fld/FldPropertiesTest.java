@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Properties of the FLD family on small synthetic Gaussian sets. */
@@ -422,6 +423,22 @@ class FldPropertiesTest {
       }
     }
     return FeatureSet.of(rows, "scaled " + set.provenance().source());
+  }
+
+  @Test
+  void testRowsFromTrainingSetAreWarnedAbout() {
+    FeatureSet trainRows = TRAIN.select(IntStream.range(0, TEST.rows()).toArray());
+
+    MetricResult result = compute("fld", MetricOptions.defaults(), GEN);
+    MetricResult overlapping =
+        provider("fld").create(MetricOptions.defaults()).compute(TRAIN, trainRows, GEN);
+
+    assertTrue(
+        overlapping.warnings().stream().anyMatch(w -> w.contains("overlaps the training set")),
+        overlapping.warnings().toString());
+    assertTrue(
+        result.warnings().stream().noneMatch(w -> w.contains("overlaps")),
+        result.warnings().toString());
   }
 
   @Test
