@@ -1,5 +1,6 @@
 package io.fld.core.linalg;
 
+import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.bytedeco.openblas.global.openblas;
 
@@ -215,6 +216,44 @@ public final class Blas {
         beta,
         c,
         n);
+  }
+
+  /**
+   * Computes the upper triangle of {@code c = alpha * a^T * a + beta * c} like {@link
+   * #dsyrkTransposedUpper(int, int, double, double[], double, double[])}, with both matrices in
+   * direct buffers, which OpenBLAS reads and writes in place.
+   *
+   * @throws IllegalArgumentException if a buffer is not direct or too short
+   */
+  public static void dsyrkTransposedUpper(
+      int n, int k, double alpha, DoubleBuffer a, double beta, DoubleBuffer c) {
+    if (!a.isDirect() || !c.isDirect()) {
+      throw new IllegalArgumentException("a and c must be direct buffers");
+    }
+    checkLength("a", a.capacity(), (long) k * n);
+    checkLength("c", c.capacity(), (long) n * n);
+    if (n == 0 || k == 0) {
+      return;
+    }
+    openblas.cblas_dsyrk(
+        openblas.CblasRowMajor,
+        openblas.CblasUpper,
+        openblas.CblasTrans,
+        n,
+        k,
+        alpha,
+        a.duplicate().position(0),
+        n,
+        beta,
+        c.duplicate().position(0),
+        n);
+  }
+
+  /** Allocates a zeroed direct buffer of {@code length} doubles in the platform's byte order. */
+  public static DoubleBuffer allocateDirectDoubles(int length) {
+    return java.nio.ByteBuffer.allocateDirect(Math.multiplyExact(length, Double.BYTES))
+        .order(java.nio.ByteOrder.nativeOrder())
+        .asDoubleBuffer();
   }
 
   /** Returns the version of the bundled OpenBLAS, such as {@code OpenBLAS 0.3.21}. */

@@ -1,7 +1,9 @@
 package io.fld.core.linalg;
 
 import io.fld.api.feature.FeatureSet;
+import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.util.stream.IntStream;
 
 /**
  * The mean and the unbiased (Bessel-corrected) covariance of the rows of a feature matrix, both in
@@ -17,7 +19,7 @@ import java.nio.FloatBuffer;
 public record Moments(int rows, int dimension, double[] mean, double[] covariance) {
 
   /** Rows converted to double and centered per call to the symmetric rank-k update. */
-  private static final int BLOCK_ROWS = 1024;
+  private static final int BLOCK_ROWS = 4096;
 
   /**
    * Computes the mean and covariance of every row of {@code set}.
@@ -42,13 +44,22 @@ public record Moments(int rows, int dimension, double[] mean, double[] covarianc
     int start = view.position();
     double[] mean = mean(view, start, rows, dimension);
 
-    double[] covariance = new double[dimension * dimension];
-    double[] block = new double[Math.min(BLOCK_ROWS, rows) * dimension];
+    int blockRows = Math.min(BLOCK_ROWS, rows);
+    double[] block = new double[blockRows * dimension];
+    // JavaCPP copies a heap array whole on every BLAS call, so the running sum stays in native
+    // memory and only each centered block is copied there.
+    DoubleBuffer nativeBlock = Blas.allocateDirectDoubles(blockRows * dimension);
+    DoubleBuffer nativeCovariance = Blas.allocateDirectDoubles(dimension * dimension);
     for (int first = 0; first < rows; first += BLOCK_ROWS) {
       int count = Math.min(BLOCK_ROWS, rows - first);
       centerInto(view, start + first * dimension, count, dimension, mean, block);
-      Blas.dsyrkTransposedUpper(dimension, count, 1.0, block, 1.0, covariance);
+      nativeBlock.clear();
+      nativeBlock.put(block, 0, count * dimension);
+      Blas.dsyrkTransposedUpper(dimension, count, 1.0, nativeBlock, 1.0, nativeCovariance);
     }
+    double[] covariance = new double[dimension * dimension];
+    nativeCovariance.clear();
+    nativeCovariance.get(covariance);
     mirrorUpperAndScale(covariance, dimension, 1.0 / (rows - 1));
     return new Moments(rows, dimension, mean, covariance);
   }
@@ -69,30 +80,50 @@ public record Moments(int rows, int dimension, double[] mean, double[] covarianc
   }
 
   private static double[] mean(FloatBuffer values, int start, int rows, int dimension) {
-    double[] sum = new double[dimension];
-    float[] row = new float[dimension];
-    for (int index = 0; index < rows; index++) {
-      values.get(start + index * dimension, row, 0, dimension);
+    // Partial sums over fixed chunks, combined in chunk order, so the result does not depend on
+    // how many threads ran.
+    int chunks = (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
+    double[][] partial = new double[chunks][];
+    IntStream.range(0, chunks)
+        .parallel()
+        .forEach(
+            chunk -> {
+              double[] sum = new double[dimension];
+              float[] row = new float[dimension];
+              int end = Math.min(rows, (chunk + 1) * BLOCK_ROWS);
+              for (int index = chunk * BLOCK_ROWS; index < end; index++) {
+                values.get(start + index * dimension, row, 0, dimension);
+                for (int column = 0; column < dimension; column++) {
+                  sum[column] += row[column];
+                }
+              }
+              partial[chunk] = sum;
+            });
+    double[] mean = new double[dimension];
+    for (double[] sum : partial) {
       for (int column = 0; column < dimension; column++) {
-        sum[column] += row[column];
+        mean[column] += sum[column];
       }
     }
     for (int column = 0; column < dimension; column++) {
-      sum[column] /= rows;
+      mean[column] /= rows;
     }
-    return sum;
+    return mean;
   }
 
   private static void centerInto(
       FloatBuffer values, int offset, int count, int dimension, double[] mean, double[] target) {
-    float[] row = new float[dimension];
-    for (int index = 0; index < count; index++) {
-      values.get(offset + index * dimension, row, 0, dimension);
-      int destination = index * dimension;
-      for (int column = 0; column < dimension; column++) {
-        target[destination + column] = row[column] - mean[column];
-      }
-    }
+    IntStream.range(0, count)
+        .parallel()
+        .forEach(
+            index -> {
+              float[] row = new float[dimension];
+              values.get(offset + index * dimension, row, 0, dimension);
+              int destination = index * dimension;
+              for (int column = 0; column < dimension; column++) {
+                target[destination + column] = row[column] - mean[column];
+              }
+            });
   }
 
   private static void mirrorUpperAndScale(double[] matrix, int n, double scale) {
