@@ -162,7 +162,7 @@ class AudioEvaluateIT {
         process.destroyForcibly();
       }
     } catch (IOException notInstalled) {
-      // espeak-ng is optional: the shipped espeak-ng recording in the training set stands in.
+      // espeak-ng is optional, because the training set already contains a shipped recording.
     }
   }
 
