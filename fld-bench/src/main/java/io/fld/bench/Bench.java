@@ -19,11 +19,11 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
- * Times metrics on synthetic features, each metric in a JVM of its own so that its peak resident
- * memory is its own, and prints one Markdown table with the ratios to the targets and to the Python
- * reference's timings on the same case.
+ * Times metrics on synthetic features and prints one Markdown table with the ratios to the targets
+ * and to the Python reference's figures on the same case. Each metric runs in a JVM of its own, so
+ * that the peak resident memory measured is the metric's own.
  *
- * <p>Usage: {@code java -cp 'fld-bench/target/fld-bench.jar:fld-bench/target/lib/*'
+ * <p>Usage: {@code java -cp 'fld-bench/target/fld-bench-VERSION.jar:fld-bench/target/lib/*'
  * io.fld.bench.Bench [--train N] [--test N] [--gen N] [--dim D] [--metrics fld,precision,fid]
  * [--heap 2g] [--seed S] [--output FILE.md]}.
  */
