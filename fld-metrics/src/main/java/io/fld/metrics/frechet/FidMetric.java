@@ -106,9 +106,7 @@ public final class FidMetric implements Metric {
 
   @Override
   public MetricResult compute(FeatureSet train, FeatureSet test, FeatureSet gen) {
-    FeatureSet referenceSet = Inputs.require(id, reference, reference == Role.TRAIN ? train : test);
-    Inputs.require(id, Role.GEN, gen);
-    Inputs.requireSameDimension(id, reference, referenceSet, Role.GEN, gen);
+    FeatureSet referenceSet = Inputs.requireReferenceAndGen(id, reference, train, test, gen);
     String reason = "to estimate a covariance";
     Inputs.requireRows(id, reference, referenceSet, MINIMUM_ROWS, reason);
     Inputs.requireRows(id, Role.GEN, gen, MINIMUM_ROWS, reason);

@@ -142,9 +142,7 @@ public final class KidMetric implements Metric {
 
   @Override
   public MetricResult compute(FeatureSet train, FeatureSet test, FeatureSet gen) {
-    FeatureSet referenceSet = Inputs.require(id, reference, reference == Role.TRAIN ? train : test);
-    Inputs.require(id, Role.GEN, gen);
-    Inputs.requireSameDimension(id, reference, referenceSet, Role.GEN, gen);
+    FeatureSet referenceSet = Inputs.requireReferenceAndGen(id, reference, train, test, gen);
     String reason = "to draw subsets of at least 2 rows";
     Inputs.requireRows(id, reference, referenceSet, 2 * MINIMUM_SUBSET_SIZE, reason);
     Inputs.requireRows(id, Role.GEN, gen, 2 * MINIMUM_SUBSET_SIZE, reason);

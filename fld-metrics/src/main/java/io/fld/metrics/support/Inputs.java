@@ -9,6 +9,20 @@ public final class Inputs {
   private Inputs() {}
 
   /**
+   * Returns the reference set ({@code train} or {@code test}) of a metric that compares it with the
+   * generated set, after checking that both are present and have the same dimension.
+   *
+   * @throws InvalidInputException if a set is missing or the dimensions differ
+   */
+  public static FeatureSet requireReferenceAndGen(
+      String metricId, Role reference, FeatureSet train, FeatureSet test, FeatureSet gen) {
+    FeatureSet referenceSet = require(metricId, reference, reference == Role.TRAIN ? train : test);
+    require(metricId, Role.GEN, gen);
+    requireSameDimension(metricId, reference, referenceSet, Role.GEN, gen);
+    return referenceSet;
+  }
+
+  /**
    * Returns {@code set}, or throws when it is missing.
    *
    * @throws InvalidInputException naming the metric and the missing set

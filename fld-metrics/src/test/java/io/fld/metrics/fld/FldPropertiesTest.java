@@ -10,6 +10,7 @@ import io.fld.api.feature.FeatureSet;
 import io.fld.api.metric.MetricOptions;
 import io.fld.api.metric.MetricProvider;
 import io.fld.api.metric.MetricResult;
+import io.fld.metrics.TestNpy;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -215,13 +216,14 @@ class FldPropertiesTest {
   /** Off copies the distance rounding is far below the distances, so both modes agree. */
   @Test
   void fitDistanceModesAgreeOffCopies() {
-    FeatureSet train = NpyTestFiles.read("gauss/train.npy");
-    FeatureSet test = NpyTestFiles.read("gauss/test.npy");
+    FeatureSet train = TestNpy.read("reference/gauss/train.npy");
+    FeatureSet test = TestNpy.read("reference/gauss/test.npy");
     Set<FldKind> kinds = EnumSet.of(FldKind.TEST, FldKind.TRAIN, FldKind.GAP);
 
     for (String set : List.of("good", "mode_drop")) {
       FldEngine.Standardized sets =
-          FldEngine.standardize("fld", train, test, NpyTestFiles.read("gauss/" + set + ".npy"));
+          FldEngine.standardize(
+              "fld", train, test, TestNpy.read("reference/gauss/" + set + ".npy"));
       FldEvaluation single = evaluate(sets, "float32", kinds);
       FldEvaluation exact = evaluate(sets, "exact", kinds);
 
@@ -338,9 +340,9 @@ class FldPropertiesTest {
   /** Uses the 64-dimensional reference set, where far components are negligible. */
   @Test
   void sparseCacheAgreesWithDense() {
-    FeatureSet train = NpyTestFiles.read("gauss/train.npy");
-    FeatureSet test = NpyTestFiles.read("gauss/test.npy");
-    FeatureSet gen = NpyTestFiles.read("gauss/mode_drop.npy");
+    FeatureSet train = TestNpy.read("reference/gauss/train.npy");
+    FeatureSet test = TestNpy.read("reference/gauss/test.npy");
+    FeatureSet gen = TestNpy.read("reference/gauss/mode_drop.npy");
     MetricOptions dense = MetricOptions.defaults();
     MetricOptions sparse = dense.with("distance-cache-mib", 1).with("neighbors", 128);
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fld.api.feature.FeatureSet;
 import io.fld.api.metric.MetricOptions;
+import io.fld.metrics.TestNpy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -54,7 +55,7 @@ class FldReferenceTest {
       new ConcurrentHashMap<>();
 
   private static FeatureSet file(String path) {
-    return FILES.computeIfAbsent(path, NpyTestFiles::read);
+    return FILES.computeIfAbsent(path, key -> TestNpy.read("reference/" + key));
   }
 
   private static final Set<FldKind> FLD_KINDS =
@@ -221,7 +222,7 @@ class FldReferenceTest {
     }
     boolean[] copies = exactCopies(train, gen);
     float[][] reference =
-        NpyTestFiles.readRows(family + "/persample/" + set + "__memorization.npy");
+        TestNpy.rows("reference/" + family + "/persample/" + set + "__memorization.npy");
     double[] copyScores = select(scores, copies, true);
     assertSubset(
         family,
