@@ -16,7 +16,7 @@ class FldHomeTest {
   }
 
   @Test
-  void theCacheFolderIsUsedWithoutFldHome() {
+  void xdgCacheUsedWithoutFldHome() {
     Path home = FldHome.resolve(Map.of("XDG_CACHE_HOME", "/b"), "/u");
 
     assertEquals(Path.of("/b/fld"), home);
@@ -24,7 +24,7 @@ class FldHomeTest {
   }
 
   @Test
-  void theUserCacheIsTheLastFallback() {
+  void userCacheIsLastFallback() {
     assertEquals(Path.of("/u/.cache/fld"), FldHome.resolve(Map.of("XDG_CACHE_HOME", " "), "/u"));
   }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Command-line mistakes are answered in plain sentences, and every command has --help. */
+/** Command-line mistakes are reported in plain sentences, and every command has --help. */
 class UsageMessagesTest {
   @TempDir Path work;
 

@@ -102,7 +102,7 @@ public final class FeatureCache {
     }
   }
 
-  /** Returns the file that holds the sample names of the entry of {@code key}. */
+  /** Returns the file that contains the sample names of the entry of {@code key}. */
   public Path namesPath(CacheKey key) {
     return directory.resolve(key.fileStem() + NAMES_SUFFIX);
   }

@@ -96,7 +96,8 @@ final class BatchPipeline {
         queue.put(new Item(List.of(), e));
       }
     } catch (InterruptedException e) {
-      // The consumer stopped early and cancelled this reader; nobody waits for more batches.
+      // The consumer stopped early and cancelled this reader, so no consumer waits for more
+      // batches.
       Thread.currentThread().interrupt();
     }
   }

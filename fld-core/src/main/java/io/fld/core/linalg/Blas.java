@@ -167,7 +167,7 @@ public final class Blas {
   /**
    * Computes the eigenvalues, in ascending order, and optionally the eigenvectors of the symmetric
    * {@code n x n} matrix {@code a}. With vectors requested, {@code a} is overwritten by them: row
-   * {@code i}, column {@code j} holds component {@code i} of eigenvector {@code j}. Otherwise
+   * {@code i}, column {@code j} contains component {@code i} of eigenvector {@code j}. Otherwise
    * {@code a} is destroyed.
    *
    * @throws ArithmeticException if LAPACK's divide-and-conquer solver does not converge

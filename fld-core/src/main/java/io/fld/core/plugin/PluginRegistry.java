@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The named providers of all discovered plugins: metrics, feature extractors, sample sources and
- * per-sample score kinds. Immutable once built; building only asks each plugin for its providers,
- * so it never opens a model.
+ * per-sample score kinds. The registry is immutable once built. Building it only calls each
+ * plugin's provider methods, so it never opens a model.
  */
 public final class PluginRegistry {
   private final List<LoadedPlugin> plugins;

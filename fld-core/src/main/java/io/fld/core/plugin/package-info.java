@@ -5,7 +5,7 @@
  * implementations through {@link java.util.ServiceLoader} in the application's module layer, on the
  * class path and in plugin folders. {@link io.fld.core.plugin.PluginRegistry} indexes their
  * metrics, extractors, sample sources and score kinds by validated name, rejects duplicate names,
- * and lists the available names when a lookup fails. Discovery only asks plugins for their
- * providers, so listing never loads a model.
+ * and lists the available names when a lookup fails. Discovery only calls the plugins' provider
+ * methods, so listing never loads a model.
  */
 package io.fld.core.plugin;

@@ -63,7 +63,7 @@ class ModelStoreTest {
   }
 
   @Test
-  void theDefaultFolderFollowsTheUserCacheFolderAsTheExtractorsDo() {
+  void defaultFolderFollowsXdgCache() {
     Path models = ModelStore.defaultDirectory(Map.of("XDG_CACHE_HOME", "/xdg"), "/home/u");
 
     assertEquals(Path.of("/xdg/fld/models"), models);

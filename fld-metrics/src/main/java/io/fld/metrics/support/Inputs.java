@@ -4,7 +4,7 @@ import io.fld.api.InvalidInputException;
 import io.fld.api.feature.FeatureSet;
 import io.fld.api.metric.Role;
 
-/** Checks of the feature sets handed to a metric, with messages that say what to fix. */
+/** Checks of the feature sets handed to a metric, with messages that name the fix. */
 public final class Inputs {
   private Inputs() {}
 
