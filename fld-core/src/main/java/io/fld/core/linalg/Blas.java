@@ -192,6 +192,60 @@ public final class Blas {
   }
 
   /**
+   * Factors the symmetric positive definite {@code n x n} matrix {@code a} as {@code L L^T} in
+   * place: on success its lower triangle contains {@code L}, and its strictly upper triangle is
+   * left as it was.
+   *
+   * @return false if {@code a} is not positive definite to working precision, in which case its
+   *     contents are undefined
+   * @throws ArithmeticException if LAPACK rejects an argument
+   */
+  public static boolean cholesky(double[] a, int n) {
+    checkLength("a", a.length, (long) n * n);
+    int info = openblas.LAPACKE_dpotrf(openblas.LAPACK_ROW_MAJOR, (byte) 'L', n, a, n);
+    if (info < 0) {
+      throw new ArithmeticException("Cholesky factorization rejected argument " + -info);
+    }
+    return info == 0;
+  }
+
+  /**
+   * Overwrites the row-major {@code n x n} matrix {@code b} with {@code L^T b L}, where {@code L}
+   * is the lower triangle of the row-major {@code n x n} matrix {@code lower}, whose strictly upper
+   * triangle is ignored. For symmetric {@code b} the result is symmetric up to rounding.
+   */
+  public static void congruenceByLower(double[] lower, double[] b, int n) {
+    checkLength("lower", lower.length, (long) n * n);
+    checkLength("b", b.length, (long) n * n);
+    openblas.cblas_dtrmm(
+        openblas.CblasRowMajor,
+        openblas.CblasRight,
+        openblas.CblasLower,
+        openblas.CblasNoTrans,
+        openblas.CblasNonUnit,
+        n,
+        n,
+        1.0,
+        lower,
+        n,
+        b,
+        n);
+    openblas.cblas_dtrmm(
+        openblas.CblasRowMajor,
+        openblas.CblasLeft,
+        openblas.CblasLower,
+        openblas.CblasTrans,
+        openblas.CblasNonUnit,
+        n,
+        n,
+        1.0,
+        lower,
+        n,
+        b,
+        n);
+  }
+
+  /**
    * Computes the upper triangle of {@code c = alpha * a^T * a + beta * c} in double precision,
    * where {@code a} is row-major {@code k x n} and {@code c} is {@code n x n}. This is the Gram
    * matrix of a covariance at half the cost of {@link #dgemmTransposedA}; the strictly lower

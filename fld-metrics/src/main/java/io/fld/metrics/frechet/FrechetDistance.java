@@ -10,11 +10,13 @@ import java.util.Locale;
  * The squared Fréchet (2-Wasserstein) distance between the Gaussians {@code N(mu1, S1)} and {@code
  * N(mu2, S2)}: {@code |mu1 - mu2|^2 + tr(S1) + tr(S2) - 2 tr((S1 S2)^(1/2))}.
  *
- * <p>The trace of the matrix square root is the sum of the square roots of the eigenvalues of the
- * symmetric positive semi-definite matrix {@code S1^(1/2) S2 S1^(1/2)}, which has the eigenvalues
- * of {@code S1 S2}. With {@code S1 = V L V^T}, that matrix is similar to {@code L^(1/2) V^T S2 V
- * L^(1/2)}, so one symmetric eigendecomposition with vectors and one without suffice; no general
- * (non-symmetric) matrix square root is taken.
+ * <p>The trace of the matrix square root is the sum of the square roots of the eigenvalues of
+ * {@code S1 S2}. No general (non-symmetric) matrix square root is taken: a symmetric positive
+ * semi-definite matrix with those eigenvalues is formed and only its eigenvalues are computed. When
+ * {@code S1} is positive definite, with Cholesky factor {@code S1 = C C^T}, that matrix is {@code
+ * C^T S2 C}. Otherwise, with the eigendecomposition {@code S1 = V L V^T}, it is {@code L^(1/2) V^T
+ * S2 V L^(1/2)}, which costs about three times as much but tolerates a singular {@code S1}. Both
+ * are similar to {@code S1^(1/2) S2 S1^(1/2)}.
  */
 public final class FrechetDistance {
   /**
@@ -81,6 +83,40 @@ public final class FrechetDistance {
 
   private static double traceOfSquareRoot(
       double[] firstCovariance, double[] secondCovariance, int d, List<String> warnings) {
+    double[] similar = similarByCholesky(firstCovariance, secondCovariance, d);
+    if (similar == null) {
+      similar = similarByEigenvectors(firstCovariance, secondCovariance, d, warnings);
+    }
+    double[] productEigenvalues = Blas.symmetricEigen(similar, d, false);
+    clampNegativeEigenvalues(productEigenvalues, "S1^(1/2) S2 S1^(1/2)", warnings);
+    double trace = 0;
+    for (double eigenvalue : productEigenvalues) {
+      trace += Math.sqrt(eigenvalue);
+    }
+    return trace;
+  }
+
+  /**
+   * Returns {@code C^T S2 C} for the Cholesky factor {@code C} of {@code S1}, symmetrized, or null
+   * when {@code S1} is not positive definite.
+   */
+  static double[] similarByCholesky(double[] firstCovariance, double[] secondCovariance, int d) {
+    double[] factor = firstCovariance.clone();
+    if (!Blas.cholesky(factor, d)) {
+      return null;
+    }
+    double[] similar = secondCovariance.clone();
+    Blas.congruenceByLower(factor, similar, d);
+    symmetrize(similar, d);
+    return similar;
+  }
+
+  /**
+   * Returns {@code L^(1/2) V^T S2 V L^(1/2)} for the eigendecomposition {@code S1 = V L V^T},
+   * symmetrized, with negative eigenvalues of {@code S1} clamped to 0.
+   */
+  static double[] similarByEigenvectors(
+      double[] firstCovariance, double[] secondCovariance, int d, List<String> warnings) {
     double[] vectors = firstCovariance.clone();
     double[] eigenvalues = Blas.symmetricEigen(vectors, d, true);
     clampNegativeEigenvalues(eigenvalues, "the first covariance", warnings);
@@ -95,20 +131,23 @@ public final class FrechetDistance {
       roots[i] = Math.sqrt(eigenvalues[i]);
     }
     for (int i = 0; i < d; i++) {
-      for (int j = i; j < d; j++) {
-        double symmetric = 0.5 * (similar[i * d + j] + similar[j * d + i]) * roots[i] * roots[j];
-        similar[i * d + j] = symmetric;
-        similar[j * d + i] = symmetric;
+      for (int j = 0; j < d; j++) {
+        similar[i * d + j] *= roots[i] * roots[j];
       }
     }
+    symmetrize(similar, d);
+    return similar;
+  }
 
-    double[] productEigenvalues = Blas.symmetricEigen(similar, d, false);
-    clampNegativeEigenvalues(productEigenvalues, "S1^(1/2) S2 S1^(1/2)", warnings);
-    double trace = 0;
-    for (double eigenvalue : productEigenvalues) {
-      trace += Math.sqrt(eigenvalue);
+  /** Replaces the row-major {@code d x d} matrix by the mean of itself and its transpose. */
+  private static void symmetrize(double[] matrix, int d) {
+    for (int i = 0; i < d; i++) {
+      for (int j = i + 1; j < d; j++) {
+        double mean = 0.5 * (matrix[i * d + j] + matrix[j * d + i]);
+        matrix[i * d + j] = mean;
+        matrix[j * d + i] = mean;
+      }
     }
-    return trace;
   }
 
   private static void clampNegativeEigenvalues(

@@ -1,9 +1,14 @@
 package io.fld.metrics.frechet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fld.core.linalg.Blas;
 import io.fld.core.linalg.Moments;
+import java.util.ArrayList;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class FrechetDistanceTest {
@@ -47,6 +52,65 @@ class FrechetDistanceTest {
     // S1 has eigenvalues 0 and 2: FID = 2 + 2 - 2 (sqrt(2) + 0) = 4 - 2 sqrt(2).
     assertEquals(4 - 2 * Math.sqrt(2), result.value(), 1e-7);
     assertTrue(result.value() >= 0);
+  }
+
+  @Test
+  void choleskyAndEigenvectorFormsAgree() {
+    int d = 40;
+    double[] first = randomCovariance(d, 60, 1);
+    double[] second = randomCovariance(d, 60, 2);
+
+    double[] byCholesky = FrechetDistance.similarByCholesky(first, second, d);
+    double[] byEigenvectors =
+        FrechetDistance.similarByEigenvectors(first, second, d, new ArrayList<>());
+
+    assertNotNull(byCholesky);
+    double[] choleskyEigenvalues = Blas.symmetricEigen(byCholesky, d, false);
+    double[] eigenvectorEigenvalues = Blas.symmetricEigen(byEigenvectors, d, false);
+    double largest = eigenvectorEigenvalues[d - 1];
+    for (int i = 0; i < d; i++) {
+      assertEquals(
+          eigenvectorEigenvalues[i], choleskyEigenvalues[i], 1e-10 * largest, "eigenvalue " + i);
+    }
+  }
+
+  @Test
+  void singularFirstCovarianceSkipsCholesky() {
+    double[] singular = {1, 1, 1, 1};
+
+    assertNull(FrechetDistance.similarByCholesky(singular, diagonal(1, 1), 2));
+  }
+
+  @Test
+  void fewerRowsThanDimensionsGiveFiniteDistance() {
+    int d = 30;
+    Moments first = new Moments(11, d, new double[d], randomCovariance(d, 10, 3));
+    Moments second = new Moments(61, d, new double[d], randomCovariance(d, 60, 4));
+
+    FrechetDistance.Result result = FrechetDistance.between(first, second);
+
+    assertTrue(Double.isFinite(result.value()), "value " + result.value());
+    assertTrue(result.value() > 0, "value " + result.value());
+  }
+
+  /** Returns the scatter matrix of {@code rows} standard normal rows divided by {@code rows}. */
+  private static double[] randomCovariance(int d, int rows, long seed) {
+    Random random = new Random(seed);
+    double[] values = new double[rows * d];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = random.nextGaussian();
+    }
+    double[] covariance = new double[d * d];
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        double sum = 0;
+        for (int row = 0; row < rows; row++) {
+          sum += values[row * d + i] * values[row * d + j];
+        }
+        covariance[i * d + j] = sum / rows;
+      }
+    }
+    return covariance;
   }
 
   private static double[] diagonal(double... values) {
