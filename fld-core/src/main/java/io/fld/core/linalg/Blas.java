@@ -104,6 +104,46 @@ public final class Blas {
         n);
   }
 
+  /**
+   * Computes {@code y = alpha * op(a) * x + beta * y} in single precision, where {@code a} is a
+   * row-major {@code m x n} matrix and {@code op(a)} is {@code a} or, with {@code transpose}, its
+   * transpose. All three are direct buffers read from element 0.
+   *
+   * @throws IllegalArgumentException if a buffer is not direct or too short
+   */
+  public static void sgemv(
+      boolean transpose,
+      int m,
+      int n,
+      float alpha,
+      FloatBuffer a,
+      FloatBuffer x,
+      float beta,
+      FloatBuffer y) {
+    if (!a.isDirect() || !x.isDirect() || !y.isDirect()) {
+      throw new IllegalArgumentException("a, x and y must be direct buffers");
+    }
+    checkLength("a", a.capacity(), (long) m * n);
+    checkLength("x", x.capacity(), transpose ? m : n);
+    checkLength("y", y.capacity(), transpose ? n : m);
+    if (m == 0 || n == 0) {
+      return;
+    }
+    openblas.cblas_sgemv(
+        openblas.CblasRowMajor,
+        transpose ? openblas.CblasTrans : openblas.CblasNoTrans,
+        m,
+        n,
+        alpha,
+        a.duplicate().position(0),
+        n,
+        x.duplicate().position(0),
+        1,
+        beta,
+        y.duplicate().position(0),
+        1);
+  }
+
   /** Allocates a zeroed direct buffer of {@code length} floats in the platform's byte order. */
   public static FloatBuffer allocateDirect(int length) {
     return java.nio.ByteBuffer.allocateDirect(Math.multiplyExact(length, Float.BYTES))

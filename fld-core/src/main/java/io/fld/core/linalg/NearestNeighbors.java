@@ -1,21 +1,26 @@
 package io.fld.core.linalg;
 
 import java.nio.FloatBuffer;
+import java.util.BitSet;
 import java.util.stream.IntStream;
 
 /**
  * Exact k-nearest-neighbour queries and ball-membership tests in Euclidean distance, with memory
  * that grows with the number of rows, not with the number of pairs.
  *
- * <p>Distances are screened tile by tile with single-precision GEMM through {@code |x|^2 + |y|^2 -
- * 2 x.y}, with the squared norms in double precision. Every decision that the GEMM's rounding could
- * change is then settled by a distance computed from the differences in double precision: the
- * neighbour lists are re-ranked exactly, and a membership test within the rounding bound of a
- * radius is recomputed. Points of one call must share their origin (see {@link Points}).
+ * <p>The rows are grouped into the cells of a {@link CellPartition}. Distances between a tile of
+ * rows and a cell are screened with single-precision GEMM through {@code |x|^2 + |y|^2 - 2 x.y},
+ * with the squared norms in double precision, and a row skips a cell when the triangle inequality
+ * and the cell's ball show that no row of the cell can change its result. Every decision that the
+ * GEMM's rounding could change is then settled by a distance computed from the differences in
+ * double precision: the neighbour lists are re-ranked exactly, and a membership test within the
+ * rounding bound of a radius is recomputed. Skipping is conservative by that rounding bound, so the
+ * results are those of comparing every pair. Points of one call must share their origin (see {@link
+ * Points}).
  */
 public final class NearestNeighbors {
-  /** Rows of the query and reference tiles of each GEMM call. */
-  static final int TILE_ROWS = 1024;
+  /** Maximum rows of the query and reference tiles of each GEMM call. */
+  static final int TILE_ROWS = CellPartition.CELL_ROWS;
 
   /**
    * Candidates kept beyond the requested neighbour count, so that re-ranking in double precision
@@ -27,28 +32,37 @@ public final class NearestNeighbors {
    */
   static final int CANDIDATE_SLACK = 3;
 
+  /**
+   * Share of a cell's rows that must need a second cell for their pair of cells to be computed
+   * whole, for the lists of both cells at once. Below it, only the rows that need the second cell
+   * are compared with it, and the second cell's rows compare themselves with the first later.
+   */
+  private static final double WHOLE_PAIR_SHARE = 0.5;
+
   /** Columns of a tile handled together when the tile updates the lists of its columns. */
   private static final int COLUMN_GROUP = 16;
-
-  /** Unit roundoff of IEEE single precision. */
-  private static final double FLOAT_UNIT_ROUNDOFF = 0x1p-24;
-
-  /**
-   * Factor over the classical bound {@code d u |x| |y|} on the error of a single-precision dot
-   * product of length {@code d}, for the margin below which a membership test is recomputed.
-   */
-  private static final double ROUNDING_BOUND_SAFETY = 2.0;
 
   private NearestNeighbors() {}
 
   /**
    * Finds, for every row of {@code points}, its {@code count} nearest other rows (the row itself
-   * excluded). Each pair's distance is screened once, because the tile of rows {@code I} against
-   * rows {@code J} also updates the lists of the rows in {@code J}.
+   * excluded).
    *
    * @throws IllegalArgumentException unless {@code 1 <= count < points.rows()}
    */
   public static Neighbors nearestOthers(Points points, int count) {
+    return nearestOthers(CellPartition.of(points), count);
+  }
+
+  /**
+   * Finds, for every row of the partitioned points, its {@code count} nearest other rows (the row
+   * itself excluded). A pair of cells that both need each other is screened once, for the lists of
+   * both.
+   *
+   * @throws IllegalArgumentException unless {@code 1 <= count < rows}
+   */
+  public static Neighbors nearestOthers(CellPartition cells, int count) {
+    Points points = cells.points();
     int rows = points.rows();
     if (count < 1 || count >= rows) {
       throw new IllegalArgumentException(
@@ -56,22 +70,7 @@ public final class NearestNeighbors {
     }
     CandidateLists candidates =
         new CandidateLists(rows, Math.min(count + CANDIDATE_SLACK, rows - 1));
-    FloatBuffer tile = Blas.allocateDirect(Math.min(TILE_ROWS, rows) * Math.min(TILE_ROWS, rows));
-
-    for (int rowStart = 0; rowStart < rows; rowStart += TILE_ROWS) {
-      for (int columnStart = rowStart; columnStart < rows; columnStart += TILE_ROWS) {
-        Tile block = Tile.compute(points, rowStart, points, columnStart, tile);
-        boolean diagonal = rowStart == columnStart;
-        IntStream.range(0, block.rowCount())
-            .parallel()
-            .forEach(i -> block.offerRow(i, candidates, diagonal));
-        if (!diagonal) {
-          IntStream.range(0, groupCount(block.columnCount()))
-              .parallel()
-              .forEach(group -> block.offerColumns(group * COLUMN_GROUP, candidates));
-        }
-      }
-    }
+    new SelfSearch(cells, candidates).run();
     return candidates.refine(
         count, (row, other) -> points.exactSquaredDistance(row, points, other));
   }
@@ -91,11 +90,25 @@ public final class NearestNeighbors {
     }
     CandidateLists candidates =
         new CandidateLists(queries.rows(), Math.min(count + CANDIDATE_SLACK, referenceRows));
-    FloatBuffer tile = Blas.allocateDirect(TILE_ROWS * TILE_ROWS);
-
-    for (int queryStart = 0; queryStart < queries.rows(); queryStart += TILE_ROWS) {
-      for (int referenceStart = 0; referenceStart < referenceRows; referenceStart += TILE_ROWS) {
-        Tile block = Tile.compute(queries, queryStart, references, referenceStart, tile);
+    CellPartition referenceCells = CellPartition.of(references);
+    CellPartition queryCells = CellPartition.of(queries);
+    Workspace workspace = new Workspace(queries.dimension(), referenceCells.cellCount());
+    for (int queryCell = 0; queryCell < queryCells.cellCount(); queryCell++) {
+      int[] queryIds = queryCells.rowsOf(queryCell);
+      Points tile = queries.gather(queryIds, workspace.rows);
+      referenceCells.lowerBoundsToCentroids(
+          tile, workspace.boundDots, workspace.lowerBounds, workspace.marginScale);
+      for (int referenceCell : referenceCells.cellsByDistanceFrom(queryCells, queryCell)) {
+        int[] needing =
+            rowsNeeding(tile, queryIds, referenceCells, referenceCell, candidates, workspace);
+        if (needing.length == 0) {
+          continue;
+        }
+        TileRows selected = TileRows.select(tile, queryIds, needing, workspace.subset);
+        int[] referenceIds = referenceCells.rowsOf(referenceCell);
+        Points referenceTile = references.gather(referenceIds, workspace.columns);
+        Tile block =
+            Tile.compute(selected.points, selected.ids, referenceTile, referenceIds, workspace);
         IntStream.range(0, block.rowCount())
             .parallel()
             .forEach(i -> block.offerRow(i, candidates, false));
@@ -108,42 +121,125 @@ public final class NearestNeighbors {
   /**
    * Tests, for every row of {@code queries}, whether it lies strictly inside at least one ball:
    * whether some row {@code j} of {@code centers} has squared distance below {@code
-   * squaredRadii[j]}. A query row stops being compared once it is found inside a ball.
+   * squaredRadii[j]}.
    *
    * @throws IllegalArgumentException if the dimensions, the scales or the number of radii do not
    *     match
    */
   public static boolean[] insideAnyBall(Points queries, Points centers, double[] squaredRadii) {
+    return insideAnyBall(queries, CellPartition.of(centers), squaredRadii);
+  }
+
+  /**
+   * Tests, for every row of {@code queries}, whether it lies strictly inside at least one ball:
+   * whether some row {@code j} of the partitioned centers has squared distance below {@code
+   * squaredRadii[j]}. A query row stops being compared once it is found inside a ball, and skips
+   * every cell whose balls all lie beyond it.
+   *
+   * @throws IllegalArgumentException if the dimensions, the scales or the number of radii do not
+   *     match
+   */
+  public static boolean[] insideAnyBall(
+      Points queries, CellPartition centerCells, double[] squaredRadii) {
+    Points centers = centerCells.points();
     checkDimensions(queries, centers);
     if (squaredRadii.length != centers.rows()) {
       throw new IllegalArgumentException(
           squaredRadii.length + " radii given for " + centers.rows() + " centers");
     }
+    double[] reach = reachOfCells(centerCells, squaredRadii);
     boolean[] inside = new boolean[queries.rows()];
-    FloatBuffer tile = Blas.allocateDirect(TILE_ROWS * TILE_ROWS);
-    FloatBuffer activeScratch = Blas.allocateDirect(TILE_ROWS * queries.dimension());
-    double marginScale = ROUNDING_BOUND_SAFETY * queries.dimension() * FLOAT_UNIT_ROUNDOFF;
+    CellPartition queryCells = CellPartition.of(queries);
+    Workspace workspace = new Workspace(queries.dimension(), centerCells.cellCount());
+    int cells = centerCells.cellCount();
 
-    for (int queryStart = 0; queryStart < queries.rows(); queryStart += TILE_ROWS) {
-      int queryCount = Math.min(TILE_ROWS, queries.rows() - queryStart);
-      int[] active = IntStream.range(queryStart, queryStart + queryCount).toArray();
-      for (int centerStart = 0; centerStart < centers.rows(); centerStart += TILE_ROWS) {
-        if (active.length == 0) {
-          break;
+    for (int queryCell = 0; queryCell < queryCells.cellCount(); queryCell++) {
+      int[] queryIds = queryCells.rowsOf(queryCell);
+      Points tile = queries.gather(queryIds, workspace.rows);
+      centerCells.lowerBoundsToCentroids(
+          tile, workspace.boundDots, workspace.lowerBounds, workspace.marginScale);
+      int[] remaining = IntStream.range(0, queryIds.length).toArray();
+      for (int centerCell : centerCells.cellsByDistanceFrom(queryCells, queryCell)) {
+        double cellReach = reach[centerCell];
+        int[] needing =
+            IntStream.of(remaining)
+                .filter(i -> workspace.lowerBounds[i * cells + centerCell] < cellReach)
+                .toArray();
+        if (needing.length == 0) {
+          continue;
         }
-        Points activeQueries = queries.gather(active, activeScratch);
-        Tile block = Tile.compute(activeQueries, 0, centers, centerStart, tile);
-        int[] pending = active;
-        IntStream.range(0, pending.length)
+        TileRows selected = TileRows.select(tile, queryIds, needing, workspace.subset);
+        int[] tileIds = selected.ids;
+        int[] centerIds = centerCells.rowsOf(centerCell);
+        Points centerTile = centers.gather(centerIds, workspace.columns);
+        Tile block = Tile.compute(selected.points, tileIds, centerTile, centerIds, workspace);
+        IntStream.range(0, tileIds.length)
             .parallel()
             .forEach(
                 i ->
-                    inside[pending[i]] =
-                        block.isInsideAnyBall(i, pending[i], queries, squaredRadii, marginScale));
-        active = IntStream.of(active).filter(row -> !inside[row]).toArray();
+                    inside[tileIds[i]] =
+                        block.isInsideAnyBall(i, squaredRadii, workspace.marginScale));
+        remaining = IntStream.of(remaining).filter(i -> !inside[queryIds[i]]).toArray();
+        if (remaining.length == 0) {
+          break;
+        }
       }
     }
     return inside;
+  }
+
+  /**
+   * Returns, per cell, a distance from its centroid beyond which a query lies outside every ball of
+   * the cell: the largest distance from a center to the centroid plus that center's radius.
+   */
+  private static double[] reachOfCells(CellPartition cells, double[] squaredRadii) {
+    double[] reach = new double[cells.cellCount()];
+    for (int cell = 0; cell < reach.length; cell++) {
+      double largest = 0;
+      for (int row : cells.rowsOf(cell)) {
+        double radius = Math.sqrt(Math.max(0, squaredRadii[row]));
+        largest = Math.max(largest, cells.distanceToCentroid(row) + radius);
+      }
+      // Math.sqrt rounds to nearest, so widen by an ulp-scale share to stay an upper bound.
+      reach[cell] = largest * (1 + 1e-12);
+    }
+    return reach;
+  }
+
+  /**
+   * Returns the indices of the rows of {@code tile} whose neighbour lists the rows of {@code cell}
+   * could still change: those for which the cell's ball, by the triangle inequality and the GEMM
+   * rounding bound, does not keep every row of the cell above the list's current threshold.
+   */
+  private static int[] rowsNeeding(
+      Points tile,
+      int[] tileIds,
+      CellPartition cells,
+      int cell,
+      CandidateLists candidates,
+      Workspace workspace) {
+    int cellCount = cells.cellCount();
+    double radius = cells.radius(cell);
+    double largestNorm = cells.largestSquaredNorm(cell);
+    return IntStream.range(0, tileIds.length)
+        .filter(
+            i -> {
+              double gap = workspace.lowerBounds[i * cellCount + cell] - radius;
+              if (gap <= 0) {
+                return true;
+              }
+              double margin = workspace.marginScale * (tile.squaredNorm(i) + largestNorm);
+              return gap * gap - margin < candidates.threshold(tileIds[i]);
+            })
+        .toArray();
+  }
+
+  private static int[] idsAt(int[] ids, int[] positions) {
+    int[] selected = new int[positions.length];
+    for (int i = 0; i < positions.length; i++) {
+      selected[i] = ids[positions[i]];
+    }
+    return selected;
   }
 
   private static int groupCount(int columns) {
@@ -168,56 +264,168 @@ public final class NearestNeighbors {
     }
   }
 
+  /** Scratch buffers of one kernel call, sized for tiles of at most {@link #TILE_ROWS} rows. */
+  private static final class Workspace {
+    final FloatBuffer rows;
+    final FloatBuffer columns;
+    final FloatBuffer subset;
+    final FloatBuffer dots;
+    final float[] dotValues;
+    final FloatBuffer boundDots;
+    final double[] lowerBounds;
+    final double marginScale;
+
+    Workspace(int dimension, int cells) {
+      int tileValues = Math.multiplyExact(TILE_ROWS, dimension);
+      rows = Blas.allocateDirect(tileValues);
+      columns = Blas.allocateDirect(tileValues);
+      subset = Blas.allocateDirect(tileValues);
+      dots = Blas.allocateDirect(TILE_ROWS * TILE_ROWS);
+      dotValues = new float[TILE_ROWS * TILE_ROWS];
+      boundDots = Blas.allocateDirect(Math.multiplyExact(TILE_ROWS, Math.max(1, cells)));
+      lowerBounds = new double[TILE_ROWS * Math.max(1, cells)];
+      marginScale = Points.screeningErrorScale(dimension);
+    }
+  }
+
   /**
-   * The dot products of a range of rows of one point set (the tile's rows) with a range of rows of
-   * another (its columns), row-major in a shared scratch array.
+   * The search of every row's nearest other rows. Each cell first compares its rows with each
+   * other, then visits the other cells nearest first, and compares with each only the rows that
+   * still need it.
    */
-  private record Tile(
-      Points rows,
-      int rowStart,
-      int rowCount,
-      Points columns,
-      int columnStart,
-      int columnCount,
-      FloatBuffer dots) {
+  private static final class SelfSearch {
+    private final CellPartition cells;
+    private final Points points;
+    private final CandidateLists candidates;
+    private final Workspace workspace;
+
+    /**
+     * Bit {@code a * cells + b}: cell {@code a}'s lists already saw every row of cell {@code b}.
+     */
+    private final BitSet covered;
+
+    SelfSearch(CellPartition cells, CandidateLists candidates) {
+      this.cells = cells;
+      this.points = cells.points();
+      this.candidates = candidates;
+      this.workspace = new Workspace(points.dimension(), cells.cellCount());
+      this.covered = new BitSet(Math.multiplyExact(cells.cellCount(), cells.cellCount()));
+    }
+
+    void run() {
+      int cellCount = cells.cellCount();
+      for (int cell = 0; cell < cellCount; cell++) {
+        int[] ids = cells.rowsOf(cell);
+        Points tile = points.gather(ids, workspace.rows);
+        Tile own = Tile.compute(tile, ids, tile, ids, workspace);
+        IntStream.range(0, own.rowCount())
+            .parallel()
+            .forEach(i -> own.offerRow(i, candidates, true));
+        if (cellCount == 1) {
+          continue;
+        }
+        cells.lowerBoundsToCentroids(
+            tile, workspace.boundDots, workspace.lowerBounds, workspace.marginScale);
+        for (int other : cells.cellsByDistanceFrom(cells, cell)) {
+          if (other != cell && !covered.get(cell * cellCount + other)) {
+            compareWith(tile, ids, cell, other);
+          }
+        }
+      }
+    }
+
+    private void compareWith(Points tile, int[] ids, int cell, int other) {
+      int[] needing = rowsNeeding(tile, ids, cells, other, candidates, workspace);
+      if (needing.length == 0) {
+        return;
+      }
+      int[] otherIds = cells.rowsOf(other);
+      Points otherTile = points.gather(otherIds, workspace.columns);
+      // A cell visited before this one has already offered its rows whatever they need of this
+      // one, and a list must not see the same row twice, so only a later cell takes whole pairs.
+      if (other > cell && needing.length >= WHOLE_PAIR_SHARE * ids.length) {
+        Tile block = Tile.compute(tile, ids, otherTile, otherIds, workspace);
+        IntStream.of(needing).parallel().forEach(i -> block.offerRow(i, candidates, false));
+        IntStream.range(0, groupCount(block.columnCount()))
+            .parallel()
+            .forEach(group -> block.offerColumns(group * COLUMN_GROUP, candidates));
+        covered.set(other * cells.cellCount() + cell);
+      } else {
+        TileRows selected = TileRows.select(tile, ids, needing, workspace.subset);
+        Tile block = Tile.compute(selected.points, selected.ids, otherTile, otherIds, workspace);
+        IntStream.range(0, block.rowCount())
+            .parallel()
+            .forEach(i -> block.offerRow(i, candidates, false));
+      }
+    }
+  }
+
+  /** Rows of a gathered tile with their original indices. */
+  private record TileRows(Points points, int[] ids) {
+
+    /**
+     * Returns the rows of {@code tile} at {@code positions}: the tile itself when that is all of
+     * them, else a copy into {@code scratch}.
+     */
+    static TileRows select(Points tile, int[] ids, int[] positions, FloatBuffer scratch) {
+      if (positions.length == ids.length) {
+        return new TileRows(tile, ids);
+      }
+      return new TileRows(tile.gather(positions, scratch), idsAt(ids, positions));
+    }
+  }
+
+  /**
+   * The dot products of gathered rows of one point set (the tile's rows) with gathered rows of
+   * another (its columns), with the original row indices of both. GEMM writes them to a direct
+   * buffer, and the scans read a heap copy, which the JIT compiles to plain array loads.
+   */
+  private record Tile(Points rows, int[] rowIds, Points columns, int[] columnIds, float[] dots) {
 
     static Tile compute(
-        Points rows, int rowStart, Points columns, int columnStart, FloatBuffer scratch) {
-      int rowCount = Math.min(TILE_ROWS, rows.rows() - rowStart);
-      int columnCount = Math.min(TILE_ROWS, columns.rows() - columnStart);
-      int dimension = rows.dimension();
+        Points rows, int[] rowIds, Points columns, int[] columnIds, Workspace workspace) {
+      int rowCount = rows.rows();
+      int columnCount = columns.rows();
       Blas.sgemmTransposedB(
           rowCount,
           columnCount,
-          dimension,
+          rows.dimension(),
           1f,
           rows.values(),
-          rowStart * dimension,
+          0,
           columns.values(),
-          columnStart * dimension,
+          0,
           0f,
-          scratch);
-      return new Tile(rows, rowStart, rowCount, columns, columnStart, columnCount, scratch);
+          workspace.dots);
+      workspace.dots.get(0, workspace.dotValues, 0, rowCount * columnCount);
+      return new Tile(rows, rowIds, columns, columnIds, workspace.dotValues);
     }
 
-    double approximateSquaredDistance(int i, int j) {
-      return rows.squaredNorm(rowStart + i)
-          + columns.squaredNorm(columnStart + j)
-          - 2.0 * dots.get(i * columnCount + j);
+    int rowCount() {
+      return rows.rows();
     }
 
-    /** Offers the columns of tile row {@code i} to the list of that row. */
-    void offerRow(int i, CandidateLists candidates, boolean skipDiagonal) {
-      int row = rowStart + i;
-      double threshold = candidates.threshold(row);
+    int columnCount() {
+      return columns.rows();
+    }
+
+    /**
+     * Offers the columns of tile row {@code i} to the list of that row. A column enters when {@code
+     * |x|^2 + |y|^2 - 2 x.y} is below the list's threshold, tested as {@code |y|^2 - 2 x.y} against
+     * the threshold minus {@code |x|^2}.
+     */
+    void offerRow(int i, CandidateLists candidates, boolean skipSelf) {
+      int row = rowIds[i];
+      double rowNorm = rows.squaredNorms()[i];
+      double[] columnNorms = columns.squaredNorms();
+      int columnCount = columnCount();
+      int base = i * columnCount;
+      double limit = candidates.threshold(row) - rowNorm;
       for (int j = 0; j < columnCount; j++) {
-        if (skipDiagonal && j == i) {
-          continue;
-        }
-        double squaredDistance = approximateSquaredDistance(i, j);
-        if (squaredDistance < threshold) {
-          candidates.offer(row, columnStart + j, squaredDistance);
-          threshold = candidates.threshold(row);
+        double value = columnNorms[j] - 2.0 * dots[base + j];
+        if (value < limit && !(skipSelf && columnIds[j] == row)) {
+          candidates.offer(row, columnIds[j], rowNorm + value);
+          limit = candidates.threshold(row) - rowNorm;
         }
       }
     }
@@ -227,35 +435,46 @@ public final class NearestNeighbors {
      * COLUMN_GROUP)}, reading the tile row by row so that each cache line serves several columns.
      */
     void offerColumns(int firstColumn, CandidateLists candidates) {
-      int lastColumn = Math.min(firstColumn + COLUMN_GROUP, columnCount);
+      int lastColumn = Math.min(firstColumn + COLUMN_GROUP, columnCount());
+      int columnCount = columnCount();
+      int rowCount = rowCount();
+      double[] rowNorms = rows.squaredNorms();
+      double[] columnNorms = columns.squaredNorms();
+      double[] limits = new double[lastColumn - firstColumn];
+      for (int j = firstColumn; j < lastColumn; j++) {
+        limits[j - firstColumn] = candidates.threshold(columnIds[j]) - columnNorms[j];
+      }
       for (int i = 0; i < rowCount; i++) {
+        int base = i * columnCount;
+        double rowNorm = rowNorms[i];
         for (int j = firstColumn; j < lastColumn; j++) {
-          double squaredDistance = approximateSquaredDistance(i, j);
-          int column = columnStart + j;
-          if (squaredDistance < candidates.threshold(column)) {
-            candidates.offer(column, rowStart + i, squaredDistance);
+          double value = rowNorm - 2.0 * dots[base + j];
+          if (value < limits[j - firstColumn]) {
+            int column = columnIds[j];
+            candidates.offer(column, rowIds[i], columnNorms[j] + value);
+            limits[j - firstColumn] = candidates.threshold(column) - columnNorms[j];
           }
         }
       }
     }
 
     /**
-     * Tests whether tile row {@code i}, which is row {@code queryRow} of {@code queries}, lies
-     * strictly inside the ball of one of the tile's columns.
+     * Tests whether tile row {@code i} lies strictly inside the ball of one of the tile's columns,
+     * whose squared radii {@code squaredRadii} lists by original row index.
      */
-    boolean isInsideAnyBall(
-        int i, int queryRow, Points queries, double[] squaredRadii, double marginScale) {
-      double queryNorm = rows.squaredNorm(i);
+    boolean isInsideAnyBall(int i, double[] squaredRadii, double marginScale) {
+      double queryNorm = rows.squaredNorms()[i];
+      double[] columnNorms = columns.squaredNorms();
+      int columnCount = columnCount();
+      int base = i * columnCount;
       for (int j = 0; j < columnCount; j++) {
-        int center = columnStart + j;
-        double approximate = approximateSquaredDistance(i, j);
-        double margin = marginScale * (queryNorm + columns.squaredNorm(center));
-        double radius = squaredRadii[center];
+        double approximate = queryNorm + columnNorms[j] - 2.0 * dots[base + j];
+        double margin = marginScale * (queryNorm + columnNorms[j]);
+        double radius = squaredRadii[columnIds[j]];
         if (approximate < radius - margin) {
           return true;
         }
-        if (approximate <= radius + margin
-            && queries.exactSquaredDistance(queryRow, columns, center) < radius) {
+        if (approximate <= radius + margin && rows.exactSquaredDistance(i, columns, j) < radius) {
           return true;
         }
       }

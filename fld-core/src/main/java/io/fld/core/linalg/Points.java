@@ -19,6 +19,12 @@ import java.util.Objects;
  * released only when the garbage collector reclaims the points, not when a metric returns.
  */
 public final class Points {
+  /** Unit roundoff of IEEE single precision. */
+  private static final double FLOAT_UNIT_ROUNDOFF = 0x1p-24;
+
+  /** Factor over the classical error bound in {@link #screeningErrorScale}. */
+  private static final double SCREENING_SAFETY = 2.0;
+
   private final FloatBuffer values;
   private final int rows;
   private final int dimension;
@@ -179,6 +185,17 @@ public final class Points {
     return new Points(scratch, rowIndices.length, dimension, scale, norms);
   }
 
+  /**
+   * Returns the factor {@code s} for which {@code s (|x|^2 + |y|^2)} bounds the error of a squared
+   * distance {@code |x|^2 + |y|^2 - 2 x.y} whose dot product was computed in single precision over
+   * {@code dimension} terms. That error is twice the dot product's, whose classical bound {@code d
+   * u |x| |y|} is at most {@code d u (|x|^2 + |y|^2) / 2}. The factor is twice the resulting {@code
+   * d u}, for safety.
+   */
+  static double screeningErrorScale(int dimension) {
+    return SCREENING_SAFETY * dimension * FLOAT_UNIT_ROUNDOFF;
+  }
+
   public int rows() {
     return rows;
   }
@@ -197,6 +214,11 @@ public final class Points {
     return squaredNorms[row];
   }
 
+  /** Returns the squared norms of all rows, which kernels in this package must not change. */
+  double[] squaredNorms() {
+    return squaredNorms;
+  }
+
   /**
    * Returns the squared Euclidean distance between row {@code row} of these points and row {@code
    * otherRow} of {@code other}, computed directly from the differences in double precision.
@@ -204,13 +226,33 @@ public final class Points {
   public double exactSquaredDistance(int row, Points other, int otherRow) {
     int offset = row * dimension;
     int otherOffset = otherRow * other.dimension;
-    double sum = 0;
-    for (int column = 0; column < dimension; column++) {
-      double difference =
-          (double) values.get(offset + column) - other.values.get(otherOffset + column);
-      sum += difference * difference;
+    FloatBuffer otherValues = other.values;
+    // Four partial sums, so that consecutive additions do not wait for each other.
+    double sum0 = 0;
+    double sum1 = 0;
+    double sum2 = 0;
+    double sum3 = 0;
+    int column = 0;
+    for (; column + 3 < dimension; column += 4) {
+      double difference0 =
+          (double) values.get(offset + column) - otherValues.get(otherOffset + column);
+      double difference1 =
+          (double) values.get(offset + column + 1) - otherValues.get(otherOffset + column + 1);
+      double difference2 =
+          (double) values.get(offset + column + 2) - otherValues.get(otherOffset + column + 2);
+      double difference3 =
+          (double) values.get(offset + column + 3) - otherValues.get(otherOffset + column + 3);
+      sum0 += difference0 * difference0;
+      sum1 += difference1 * difference1;
+      sum2 += difference2 * difference2;
+      sum3 += difference3 * difference3;
     }
-    return sum;
+    for (; column < dimension; column++) {
+      double difference =
+          (double) values.get(offset + column) - otherValues.get(otherOffset + column);
+      sum0 += difference * difference;
+    }
+    return (sum0 + sum1) + (sum2 + sum3);
   }
 
   /**

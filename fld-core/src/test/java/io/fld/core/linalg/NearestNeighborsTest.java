@@ -3,6 +3,7 @@ package io.fld.core.linalg;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fld.api.feature.FeatureProvenance;
 import io.fld.api.feature.FeatureSet;
@@ -84,6 +85,95 @@ class NearestNeighborsTest {
       }
     }
     assertArrayEquals(expected, inside);
+  }
+
+  @Test
+  void nearestOthersMatchesBruteForceOnClusters() {
+    Points points = CellPartitionTest.clusters(6, 700, 6.0, 1e3, 21);
+    int count = 3;
+
+    Neighbors neighbors = NearestNeighbors.nearestOthers(points, count);
+
+    assertNeighborsExact(points, points, neighbors, true);
+  }
+
+  @Test
+  void manyNeighboursMatchBruteForce() {
+    Points points = CellPartitionTest.clusters(3, 700, 4.0, 0, 22);
+    int count = 400;
+
+    Neighbors neighbors = NearestNeighbors.nearestOthers(points, count);
+
+    assertNeighborsExact(points, points, neighbors, true);
+  }
+
+  @Test
+  void nearestMatchesBruteForceOnClusters() {
+    Points references = CellPartitionTest.clusters(5, 700, 6.0, 1e3, 23);
+    Points queries = CellPartitionTest.clusters(5, 400, 6.0, 1e3, 23);
+
+    Neighbors neighbors = NearestNeighbors.nearest(queries, references, 2);
+
+    assertNeighborsExact(queries, references, neighbors, false);
+  }
+
+  @Test
+  void insideAnyBallMatchesBruteForceOnClusters() {
+    Points centers = CellPartitionTest.clusters(6, 600, 8.0, 0, 24);
+    // Same centers, other noise, and every third row moved far from all clusters.
+    Points near = CellPartitionTest.clusters(6, 400, 8.0, 0, 24);
+    double[] shifted = new double[near.rows() * near.dimension()];
+    for (int row = 0; row < near.rows(); row++) {
+      for (int column = 0; column < near.dimension(); column++) {
+        float[] value = new float[near.dimension()];
+        near.values().get(row * near.dimension(), value);
+        shifted[row * near.dimension() + column] = value[column] + (row % 3 == 0 ? 40 : 0);
+      }
+    }
+    Points queries = Points.of(shifted, near.rows(), near.dimension());
+    double[] radii = PrecisionRadii.of(centers);
+
+    boolean[] inside = NearestNeighbors.insideAnyBall(queries, centers, radii);
+
+    boolean[] expected = new boolean[queries.rows()];
+    int insideCount = 0;
+    for (int i = 0; i < queries.rows(); i++) {
+      for (int j = 0; j < centers.rows() && !expected[i]; j++) {
+        expected[i] = queries.exactSquaredDistance(i, centers, j) < radii[j];
+      }
+      insideCount += expected[i] ? 1 : 0;
+    }
+    assertArrayEquals(expected, inside);
+    assertTrue(insideCount > 0, "no query inside a ball");
+    assertTrue(insideCount < queries.rows(), "every query inside a ball");
+  }
+
+  /** Squared distances to the third nearest other row, by brute force. */
+  private static final class PrecisionRadii {
+    static double[] of(Points points) {
+      double[] radii = new double[points.rows()];
+      for (int row = 0; row < radii.length; row++) {
+        radii[row] = sortedDistances(points, row, points, true)[2];
+      }
+      return radii;
+    }
+  }
+
+  private static void assertNeighborsExact(
+      Points queries, Points references, Neighbors neighbors, boolean skipSelf) {
+    for (int row = 0; row < queries.rows(); row++) {
+      double[] expected = sortedDistances(queries, row, references, skipSelf);
+      for (int rank = 0; rank < neighbors.count(); rank++) {
+        assertEquals(
+            expected[rank], neighbors.squaredDistance(row, rank), 0.0, "row " + row + " " + rank);
+        int index = neighbors.index(row, rank);
+        assertEquals(
+            expected[rank],
+            queries.exactSquaredDistance(row, references, index),
+            0.0,
+            "row " + row + " rank " + rank);
+      }
+    }
   }
 
   @Test

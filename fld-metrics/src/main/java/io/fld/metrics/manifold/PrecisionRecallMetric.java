@@ -7,6 +7,7 @@ import io.fld.api.metric.MetricProvider;
 import io.fld.api.metric.MetricResult;
 import io.fld.api.metric.OptionSpec;
 import io.fld.api.metric.Role;
+import io.fld.core.linalg.CellPartition;
 import io.fld.core.linalg.Moments;
 import io.fld.core.linalg.NearestNeighbors;
 import io.fld.core.linalg.Points;
@@ -119,7 +120,7 @@ public final class PrecisionRecallMetric implements Metric {
 
     double[] origin = Moments.mean(train);
     double scale = Points.commonScale(origin, manifoldSet, querySet);
-    Points manifold = Points.centered(manifoldSet, null, origin, scale);
+    CellPartition manifold = CellPartition.of(Points.centered(manifoldSet, null, origin, scale));
     Points queries = Points.centered(querySet, null, origin, scale);
     boolean[] inside =
         NearestNeighbors.insideAnyBall(queries, manifold, squaredRadii(manifold, neighbors));
@@ -139,8 +140,12 @@ public final class PrecisionRecallMetric implements Metric {
    * k}-th nearest row, the row itself being the first at distance 0.
    */
   public static double[] squaredRadii(Points manifold, int k) {
+    return squaredRadii(CellPartition.of(manifold), k);
+  }
+
+  private static double[] squaredRadii(CellPartition manifold, int k) {
     if (k == 1) {
-      return new double[manifold.rows()];
+      return new double[manifold.points().rows()];
     }
     return NearestNeighbors.nearestOthers(manifold, k - 1).squaredDistancesAt(k - 2);
   }

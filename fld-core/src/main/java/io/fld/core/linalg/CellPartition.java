@@ -1,0 +1,505 @@
+package io.fld.core.linalg;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * The rows of a point set grouped into cells of nearby rows, each enclosed in a ball around its
+ * centroid. The kernels of {@link NearestNeighbors} use the balls to skip, by the triangle
+ * inequality, every pair of a row and a cell that cannot change their result. The results do not
+ * depend on the partition; only the time does.
+ *
+ * <p>Cells come from recursive splitting: a set of rows is cut by the hyperplane midway between two
+ * 2-means centers of a sample of its rows, until every part has at most {@link #CELL_ROWS} rows.
+ * Every cell then contains more than a sixteenth of that, unless the whole set has fewer. On data
+ * with cluster structure, such as the embeddings of a labelled image set, most pairs of cells lie
+ * too far apart to matter; on data without any, nothing is skipped and the partition costs a few
+ * percent.
+ */
+public final class CellPartition {
+  /** Maximum rows of a cell, and so of a GEMM tile of the kernels. */
+  static final int CELL_ROWS = 1024;
+
+  /** Rows drawn evenly from a set to choose its split direction. */
+  private static final int SAMPLE_ROWS = 256;
+
+  /** Minimum share of a set's rows that each part of its split receives. */
+  private static final double MIN_PART_SHARE = 1.0 / 16;
+
+  /** Dimensions of the random projection in which the cells are chosen. */
+  private static final int SKETCH_WIDTH = 64;
+
+  /** Rows projected per GEMM call when sketching. */
+  private static final int SKETCH_CHUNK_ROWS = 8192;
+
+  /** Seed of the random projection. The results of the kernels do not depend on it. */
+  private static final long SKETCH_SEED = 0x5eed_ce11L;
+
+  /** Rows projected by one task of the parallel projection. */
+  private static final int PROJECTION_CHUNK = 512;
+
+  /** Lloyd iterations of the 2-means that gives a split direction. */
+  private static final int LLOYD_ITERATIONS = 3;
+
+  /**
+   * Relative widening of every radius and distance to a centroid, which covers the double-precision
+   * rounding of the upper bounds computed for them.
+   */
+  private static final double WIDENING = 1e-9;
+
+  private final Points points;
+  private final int[] cellRows;
+  private final int[] cellStarts;
+  private final FloatBuffer centroids;
+  private final double[] centroidSquaredNorms;
+  private final double[] radii;
+  private final double[] largestSquaredNorms;
+  private final double[] distancesToCentroid;
+
+  private CellPartition(Points points, int[] cellRows, int[] cellStarts) {
+    this.points = points;
+    this.cellRows = cellRows;
+    this.cellStarts = cellStarts;
+    int cells = cellStarts.length - 1;
+    int dimension = points.dimension();
+    this.centroids = Blas.allocateDirect(Math.max(1, Math.multiplyExact(cells, dimension)));
+    this.centroidSquaredNorms = new double[cells];
+    this.radii = new double[cells];
+    this.largestSquaredNorms = new double[cells];
+    this.distancesToCentroid = new double[points.rows()];
+    describeCells();
+  }
+
+  /** Partitions the rows of {@code points}. */
+  public static CellPartition of(Points points) {
+    int rows = points.rows();
+    int[] order = IntStream.range(0, rows).toArray();
+    List<Integer> starts = new ArrayList<>();
+    Deque<int[]> pending = new ArrayDeque<>();
+    Sketch sketch = rows > CELL_ROWS ? Sketch.of(points) : null;
+    if (rows > 0) {
+      pending.push(new int[] {0, rows});
+    }
+    // Depth first, lower half first, so that cells are numbered in the order of their rows.
+    while (!pending.isEmpty()) {
+      int[] range = pending.pop();
+      int from = range[0];
+      int to = range[1];
+      if (to - from <= CELL_ROWS) {
+        starts.add(from);
+        continue;
+      }
+      int middle = split(sketch, order, from, to);
+      pending.push(new int[] {middle, to});
+      pending.push(new int[] {from, middle});
+    }
+    int[] cellStarts = new int[starts.size() + 1];
+    for (int cell = 0; cell < starts.size(); cell++) {
+      cellStarts[cell] = starts.get(cell);
+    }
+    cellStarts[starts.size()] = rows;
+    return new CellPartition(points, order, cellStarts);
+  }
+
+  /** Returns the partitioned points. */
+  public Points points() {
+    return points;
+  }
+
+  /** Returns the number of cells. */
+  public int cellCount() {
+    return cellStarts.length - 1;
+  }
+
+  /** Returns the rows of {@code cell}, in ascending order of their index. */
+  int[] rowsOf(int cell) {
+    return Arrays.copyOfRange(cellRows, cellStarts[cell], cellStarts[cell + 1]);
+  }
+
+  /** Returns the centroid of {@code cell}, in the units of the points. */
+  float[] centroid(int cell) {
+    float[] centroid = new float[points.dimension()];
+    centroids.get(cell * points.dimension(), centroid);
+    return centroid;
+  }
+
+  /** Returns the largest distance from a row of {@code cell} to its centroid, rounded up. */
+  double radius(int cell) {
+    return radii[cell];
+  }
+
+  /** Returns the largest squared norm of a row of {@code cell}. */
+  double largestSquaredNorm(int cell) {
+    return largestSquaredNorms[cell];
+  }
+
+  /** Returns the distance from {@code row} to the centroid of its cell, rounded up. */
+  double distanceToCentroid(int row) {
+    return distancesToCentroid[row];
+  }
+
+  /**
+   * Returns all cells of this partition ordered by the distance of their centroids from the
+   * centroid of {@code cell} of {@code other}, nearest first; {@code other} may be this partition.
+   */
+  int[] cellsByDistanceFrom(CellPartition other, int cell) {
+    int cells = cellCount();
+    int dimension = points.dimension();
+    float[] from = new float[dimension];
+    other.centroids.get(cell * dimension, from);
+    double[] distances = new double[cells];
+    float[] to = new float[dimension];
+    for (int candidate = 0; candidate < cells; candidate++) {
+      centroids.get(candidate * dimension, to);
+      double sum = 0;
+      for (int column = 0; column < dimension; column++) {
+        double difference = (double) from[column] - to[column];
+        sum += difference * difference;
+      }
+      distances[candidate] = sum;
+    }
+    return IntStream.range(0, cells)
+        .boxed()
+        .sorted((first, second) -> Double.compare(distances[first], distances[second]))
+        .mapToInt(Integer::intValue)
+        .toArray();
+  }
+
+  /**
+   * Fills {@code lowerBounds[i * cellCount() + c]} with a lower bound of the distance from row
+   * {@code i} of {@code tile} to the centroid of cell {@code c}. The distances are screened with
+   * single-precision GEMM, and each bound is lowered by {@code marginScale (|x|^2 + |c|^2)}, the
+   * rounding bound of the screened squared distance.
+   *
+   * @param tile points with the scale and origin of the partitioned ones, at most {@link
+   *     #CELL_ROWS} rows
+   * @param dots a direct scratch buffer of at least {@code tile.rows() * cellCount()} floats
+   */
+  void lowerBoundsToCentroids(
+      Points tile, FloatBuffer dots, double[] lowerBounds, double marginScale) {
+    int cells = cellCount();
+    int rows = tile.rows();
+    Blas.sgemmTransposedB(
+        rows, cells, points.dimension(), 1f, tile.values(), 0, centroids, 0, 0f, dots);
+    IntStream.range(0, rows)
+        .parallel()
+        .forEach(
+            i -> {
+              double rowNorm = tile.squaredNorm(i);
+              for (int cell = 0; cell < cells; cell++) {
+                double norms = rowNorm + centroidSquaredNorms[cell];
+                double screened = norms - 2.0 * dots.get(i * cells + cell);
+                double lower = screened - marginScale * norms;
+                lowerBounds[i * cells + cell] = lower > 0 ? Math.sqrt(lower) : 0;
+              }
+            });
+  }
+
+  /**
+   * Computes the centroid, the radius and the largest squared norm of every cell. Any point can
+   * serve as a centroid, so it is summed in single precision. The distances to it are screened with
+   * GEMV and raised by their rounding bound, so that each radius bounds its cell from above.
+   */
+  private void describeCells() {
+    int dimension = points.dimension();
+    double errorScale = Points.screeningErrorScale(dimension);
+    FloatBuffer tileValues = Blas.allocateDirect(Math.multiplyExact(CELL_ROWS, dimension));
+    FloatBuffer ones = Blas.allocateDirect(CELL_ROWS);
+    for (int i = 0; i < CELL_ROWS; i++) {
+      ones.put(i, 1f);
+    }
+    FloatBuffer centroid = Blas.allocateDirect(dimension);
+    FloatBuffer dots = Blas.allocateDirect(CELL_ROWS);
+
+    for (int cell = 0; cell < cellCount(); cell++) {
+      int[] ids = rowsOf(cell);
+      Points tile = points.gather(ids, tileValues);
+      Blas.sgemv(true, ids.length, dimension, 1f / ids.length, tileValues, ones, 0f, centroid);
+      double centroidNorm = 0;
+      for (int column = 0; column < dimension; column++) {
+        float value = centroid.get(column);
+        centroids.put(cell * dimension + column, value);
+        centroidNorm += (double) value * value;
+      }
+
+      Blas.sgemv(false, ids.length, dimension, 1f, tileValues, centroid, 0f, dots);
+      double radius = 0;
+      double largestNorm = 0;
+      for (int i = 0; i < ids.length; i++) {
+        double norms = tile.squaredNorm(i) + centroidNorm;
+        double upper = norms - 2.0 * dots.get(i) + errorScale * norms;
+        double distance = Math.sqrt(Math.max(0, upper)) * (1 + WIDENING);
+        distancesToCentroid[ids[i]] = distance;
+        radius = Math.max(radius, distance);
+        largestNorm = Math.max(largestNorm, tile.squaredNorm(i));
+      }
+      centroidSquaredNorms[cell] = centroidNorm;
+      radii[cell] = radius;
+      largestSquaredNorms[cell] = largestNorm;
+    }
+  }
+
+  /**
+   * Reorders {@code order[from, to)} into two parts, split by a hyperplane normal to the line
+   * through two 2-means centers of its rows, and returns where the parts meet. The hyperplane lies
+   * midway between the centers, so that clusters stay whole, but moves so that each part keeps at
+   * least {@link #MIN_PART_SHARE} of the rows, which bounds the depth of the recursion.
+   */
+  private static int split(Sketch sketch, int[] order, int from, int to) {
+    SplitLine line = splitLine(sketch, order, from, to);
+    int count = to - from;
+    double[] projections = project(sketch, order, from, to, line.direction);
+    double[] sorted = projections.clone();
+    Arrays.sort(sorted);
+    int smallest = (int) Math.ceil(MIN_PART_SHARE * count);
+    int lowerSize = lowerBound(sorted, line.midpoint);
+    lowerSize = Math.max(smallest, Math.min(count - smallest, lowerSize));
+    double cut = sorted[lowerSize];
+
+    // Rows that project exactly onto the cut fill the lower part up to its size.
+    int below = lowerBound(sorted, cut);
+    int tiesToLower = lowerSize - below;
+    int[] lower = new int[lowerSize];
+    int[] upper = new int[count - lowerSize];
+    int lowerFilled = 0;
+    int upperFilled = 0;
+    for (int index = 0; index < count; index++) {
+      int row = order[from + index];
+      double projection = projections[index];
+      boolean toLower = projection < cut;
+      if (projection == cut && tiesToLower > 0) {
+        toLower = true;
+        tiesToLower--;
+      }
+      if (toLower) {
+        lower[lowerFilled++] = row;
+      } else {
+        upper[upperFilled++] = row;
+      }
+    }
+    System.arraycopy(lower, 0, order, from, lowerSize);
+    System.arraycopy(upper, 0, order, from + lowerSize, count - lowerSize);
+    return from + lowerSize;
+  }
+
+  /** Returns the number of values of the ascending {@code sorted} that are below {@code value}. */
+  private static int lowerBound(double[] sorted, double value) {
+    int low = 0;
+    int high = sorted.length;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (sorted[middle] < value) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
+
+  /**
+   * Returns the projections of the sketched rows {@code order[from, to)} onto {@code direction}.
+   */
+  private static double[] project(
+      Sketch sketch, int[] order, int from, int to, double[] direction) {
+    double[] projections = new double[to - from];
+    int chunks = (to - from + PROJECTION_CHUNK - 1) / PROJECTION_CHUNK;
+    IntStream.range(0, chunks)
+        .parallel()
+        .forEach(
+            chunk -> {
+              float[] row = new float[sketch.width];
+              int end = Math.min(to - from, (chunk + 1) * PROJECTION_CHUNK);
+              for (int index = chunk * PROJECTION_CHUNK; index < end; index++) {
+                sketch.row(order[from + index], row);
+                projections[index] = dot(direction, row);
+              }
+            });
+    return projections;
+  }
+
+  /**
+   * A split direction and the projection of the point midway between the two centers that gave it.
+   */
+  private record SplitLine(double[] direction, double midpoint) {}
+
+  /**
+   * Returns the line through the two centers of a 2-means clustering of rows drawn evenly from
+   * {@code order[from, to)}, seeded with the sampled row farthest from the sample mean and the row
+   * farthest from that one. The direction is the first unit vector when all sampled rows are equal.
+   */
+  private static SplitLine splitLine(Sketch sketch, int[] order, int from, int to) {
+    int dimension = sketch.width;
+    int stride = Math.max(1, (to - from) / SAMPLE_ROWS);
+    int samples = (to - from + stride - 1) / stride;
+    double[][] sample = new double[samples][dimension];
+    float[] row = new float[dimension];
+    for (int index = 0; index < samples; index++) {
+      sketch.row(order[from + index * stride], row);
+      for (int column = 0; column < dimension; column++) {
+        sample[index][column] = row[column];
+      }
+    }
+
+    double[] mean = new double[dimension];
+    for (double[] values : sample) {
+      for (int column = 0; column < dimension; column++) {
+        mean[column] += values[column];
+      }
+    }
+    for (int column = 0; column < dimension; column++) {
+      mean[column] /= samples;
+    }
+    double[] first = sample[farthestFrom(sample, mean)].clone();
+    double[] second = sample[farthestFrom(sample, first)].clone();
+    for (int iteration = 0; iteration < LLOYD_ITERATIONS; iteration++) {
+      double[] firstSum = new double[dimension];
+      double[] secondSum = new double[dimension];
+      int firstCount = 0;
+      for (double[] values : sample) {
+        boolean nearerFirst = squaredDistance(values, first) <= squaredDistance(values, second);
+        double[] sum = nearerFirst ? firstSum : secondSum;
+        for (int column = 0; column < dimension; column++) {
+          sum[column] += values[column];
+        }
+        firstCount += nearerFirst ? 1 : 0;
+      }
+      int secondCount = samples - firstCount;
+      if (firstCount == 0 || secondCount == 0) {
+        break;
+      }
+      for (int column = 0; column < dimension; column++) {
+        first[column] = firstSum[column] / firstCount;
+        second[column] = secondSum[column] / secondCount;
+      }
+    }
+
+    double[] direction = new double[dimension];
+    double midpoint = 0;
+    boolean degenerate = true;
+    for (int column = 0; column < dimension; column++) {
+      direction[column] = first[column] - second[column];
+      midpoint += direction[column] * 0.5 * (first[column] + second[column]);
+      degenerate &= direction[column] == 0;
+    }
+    if (degenerate) {
+      direction[0] = 1;
+      midpoint = first[0];
+    }
+    return new SplitLine(direction, midpoint);
+  }
+
+  private static int farthestFrom(double[][] sample, double[] point) {
+    int farthest = 0;
+    double largest = -1;
+    for (int index = 0; index < sample.length; index++) {
+      double distance = squaredDistance(sample[index], point);
+      if (distance > largest) {
+        largest = distance;
+        farthest = index;
+      }
+    }
+    return farthest;
+  }
+
+  /**
+   * The rows of a point set mapped to {@link #SKETCH_WIDTH} dimensions by a fixed Gaussian random
+   * matrix, or copied when they have no more than that. Random projection keeps distances within a
+   * modest factor, which is all that choosing the cells needs, and makes their choice cheap next to
+   * the kernels' own work.
+   *
+   * @param values row-major {@code rows x width} values
+   */
+  private record Sketch(float[] values, int width) {
+
+    static Sketch of(Points points) {
+      int rows = points.rows();
+      int dimension = points.dimension();
+      if (dimension <= SKETCH_WIDTH) {
+        float[] copy = new float[Math.multiplyExact(rows, dimension)];
+        points.values().get(0, copy);
+        return new Sketch(copy, dimension);
+      }
+      SplittableRandom random = new SplittableRandom(SKETCH_SEED);
+      FloatBuffer projection = Blas.allocateDirect(SKETCH_WIDTH * dimension);
+      for (int i = 0; i < SKETCH_WIDTH * dimension; i++) {
+        projection.put(i, (float) random.nextGaussian());
+      }
+      float[] values = new float[Math.multiplyExact(rows, SKETCH_WIDTH)];
+      int chunkRows = Math.min(rows, SKETCH_CHUNK_ROWS);
+      FloatBuffer chunk = Blas.allocateDirect(chunkRows * SKETCH_WIDTH);
+      for (int first = 0; first < rows; first += chunkRows) {
+        int count = Math.min(chunkRows, rows - first);
+        Blas.sgemmTransposedB(
+            count,
+            SKETCH_WIDTH,
+            dimension,
+            1f,
+            points.values(),
+            first * dimension,
+            projection,
+            0,
+            0f,
+            chunk);
+        chunk.get(0, values, first * SKETCH_WIDTH, count * SKETCH_WIDTH);
+      }
+      return new Sketch(values, SKETCH_WIDTH);
+    }
+
+    void row(int row, float[] target) {
+      System.arraycopy(values, row * width, target, 0, width);
+    }
+  }
+
+  // The helpers below keep four partial sums, so that consecutive additions do not wait for each
+  // other. Their results differ from those of a single running sum only by rounding.
+
+  private static double squaredDistance(double[] first, double[] second) {
+    double sum0 = 0;
+    double sum1 = 0;
+    double sum2 = 0;
+    double sum3 = 0;
+    int length = first.length;
+    int column = 0;
+    for (; column + 3 < length; column += 4) {
+      double difference0 = first[column] - second[column];
+      double difference1 = first[column + 1] - second[column + 1];
+      double difference2 = first[column + 2] - second[column + 2];
+      double difference3 = first[column + 3] - second[column + 3];
+      sum0 += difference0 * difference0;
+      sum1 += difference1 * difference1;
+      sum2 += difference2 * difference2;
+      sum3 += difference3 * difference3;
+    }
+    for (; column < length; column++) {
+      double difference = first[column] - second[column];
+      sum0 += difference * difference;
+    }
+    return (sum0 + sum1) + (sum2 + sum3);
+  }
+
+  private static double dot(double[] first, float[] second) {
+    double sum0 = 0;
+    double sum1 = 0;
+    double sum2 = 0;
+    double sum3 = 0;
+    int length = first.length;
+    int column = 0;
+    for (; column + 3 < length; column += 4) {
+      sum0 += first[column] * second[column];
+      sum1 += first[column + 1] * second[column + 1];
+      sum2 += first[column + 2] * second[column + 2];
+      sum3 += first[column + 3] * second[column + 3];
+    }
+    for (; column < length; column++) {
+      sum0 += first[column] * second[column];
+    }
+    return (sum0 + sum1) + (sum2 + sum3);
+  }
+}
