@@ -5,16 +5,19 @@ import java.util.stream.IntStream;
 
 /**
  * Per query row, a bounded list of the reference rows with the smallest approximate squared
- * distances seen so far. Each row is updated by one thread at a time.
+ * distances seen so far, kept as a binary max-heap so that replacing the farthest candidate costs
+ * {@code log(capacity)}. Each row is updated by one thread at a time.
  */
 final class CandidateLists {
+  /** Maximum list length sorted by insertion when refined. Longer lists use a merge sort. */
+  private static final int INSERTION_SORT_SIZE = 32;
+
   private final int rows;
   private final int capacity;
   private final double[] distances;
   private final int[] indices;
   private final int[] sizes;
   private final double[] worst;
-  private final int[] worstSlots;
 
   CandidateLists(int rows, int capacity) {
     this.rows = rows;
@@ -23,7 +26,6 @@ final class CandidateLists {
     this.indices = new int[rows * capacity];
     this.sizes = new int[rows];
     this.worst = new double[rows];
-    this.worstSlots = new int[rows];
     Arrays.fill(worst, Double.POSITIVE_INFINITY);
   }
 
@@ -40,18 +42,52 @@ final class CandidateLists {
     int base = row * capacity;
     int size = sizes[row];
     if (size < capacity) {
-      distances[base + size] = squaredDistance;
-      indices[base + size] = reference;
+      siftUp(base, size, squaredDistance, reference);
       sizes[row] = size + 1;
       if (size + 1 == capacity) {
-        updateWorst(row);
+        worst[row] = distances[base];
       }
       return;
     }
-    int slot = worstSlots[row];
+    siftDown(base, squaredDistance, reference);
+    worst[row] = distances[base];
+  }
+
+  /** Inserts a candidate at heap position {@code slot} and moves it up to its place. */
+  private void siftUp(int base, int slot, double squaredDistance, int reference) {
+    while (slot > 0) {
+      int parent = (slot - 1) / 2;
+      if (distances[base + parent] >= squaredDistance) {
+        break;
+      }
+      distances[base + slot] = distances[base + parent];
+      indices[base + slot] = indices[base + parent];
+      slot = parent;
+    }
     distances[base + slot] = squaredDistance;
     indices[base + slot] = reference;
-    updateWorst(row);
+  }
+
+  /** Replaces the heap's root, its farthest candidate, and moves the new one down to its place. */
+  private void siftDown(int base, double squaredDistance, int reference) {
+    int slot = 0;
+    while (true) {
+      int child = 2 * slot + 1;
+      if (child >= capacity) {
+        break;
+      }
+      if (child + 1 < capacity && distances[base + child + 1] > distances[base + child]) {
+        child++;
+      }
+      if (distances[base + child] <= squaredDistance) {
+        break;
+      }
+      distances[base + slot] = distances[base + child];
+      indices[base + slot] = indices[base + child];
+      slot = child;
+    }
+    distances[base + slot] = squaredDistance;
+    indices[base + slot] = reference;
   }
 
   /**
@@ -82,15 +118,25 @@ final class CandidateLists {
       slots[slot] = slot;
     }
 
-    // Insertion sort: the lists hold a handful of candidates.
-    for (int i = 1; i < size; i++) {
-      int slot = slots[i];
-      int j = i - 1;
-      while (j >= 0 && isBefore(base, slot, slots[j], exactDistances)) {
-        slots[j + 1] = slots[j];
-        j--;
+    if (size <= INSERTION_SORT_SIZE) {
+      for (int i = 1; i < size; i++) {
+        int slot = slots[i];
+        int j = i - 1;
+        while (j >= 0 && isBefore(base, slot, slots[j], exactDistances)) {
+          slots[j + 1] = slots[j];
+          j--;
+        }
+        slots[j + 1] = slot;
       }
-      slots[j + 1] = slot;
+    } else {
+      Integer[] order = new Integer[size];
+      for (int slot = 0; slot < size; slot++) {
+        order[slot] = slot;
+      }
+      Arrays.sort(order, (first, second) -> compare(base, first, second, exactDistances));
+      for (int slot = 0; slot < size; slot++) {
+        slots[slot] = order[slot];
+      }
     }
 
     for (int rank = 0; rank < count; rank++) {
@@ -100,23 +146,16 @@ final class CandidateLists {
   }
 
   private boolean isBefore(int base, int slot, int otherSlot, double[] exactDistances) {
-    int byDistance = Double.compare(exactDistances[slot], exactDistances[otherSlot]);
-    if (byDistance != 0) {
-      return byDistance < 0;
-    }
-    return indices[base + slot] < indices[base + otherSlot];
+    return compare(base, slot, otherSlot, exactDistances) < 0;
   }
 
-  private void updateWorst(int row) {
-    int base = row * capacity;
-    int worstSlot = 0;
-    for (int slot = 1; slot < capacity; slot++) {
-      if (distances[base + slot] > distances[base + worstSlot]) {
-        worstSlot = slot;
-      }
+  /** Orders two slots of one list by exact distance, then by reference index. */
+  private int compare(int base, int slot, int otherSlot, double[] exactDistances) {
+    int byDistance = Double.compare(exactDistances[slot], exactDistances[otherSlot]);
+    if (byDistance != 0) {
+      return byDistance;
     }
-    worstSlots[row] = worstSlot;
-    worst[row] = distances[base + worstSlot];
+    return Integer.compare(indices[base + slot], indices[base + otherSlot]);
   }
 
   /** The exact squared distance between a query row and a reference row. */

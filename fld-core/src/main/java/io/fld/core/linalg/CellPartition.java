@@ -12,24 +12,48 @@ import java.util.stream.IntStream;
 /**
  * The rows of a point set grouped into cells of nearby rows, each enclosed in a ball around its
  * centroid. The kernels of {@link NearestNeighbors} use the balls to skip, by the triangle
- * inequality, every pair of a row and a cell that cannot change their result. The results do not
- * depend on the partition; only the time does.
+ * inequality, every pair of a row and a cell that cannot change their result, and shift each tile
+ * to a cell centroid so that the rounding of single-precision GEMM scales with the size of a cell,
+ * not with the distance from the origin. The partition decides the time. It can change a result
+ * only in the cases that the note at {@link NearestNeighbors#CANDIDATE_SLACK} describes.
  *
  * <p>Cells come from recursive splitting: a set of rows is cut by the hyperplane midway between two
- * 2-means centers of a sample of its rows, until every part has at most {@link #CELL_ROWS} rows.
- * Every cell then contains more than a sixteenth of that, unless the whole set has fewer. On data
- * with cluster structure, such as the embeddings of a labelled image set, most pairs of cells lie
- * too far apart to matter; on data without any, nothing is skipped and the partition costs a few
- * percent.
+ * 2-means centers of a sample of its rows, until every part has at most {@link #CELL_ROWS} rows. A
+ * part may be small where the data puts few rows on one side, so that a small group far from the
+ * rest does not widen the ball of a large cluster's cell. On data with cluster structure, such as
+ * the embeddings of a labelled image set, most pairs of cells lie too far apart to matter; on data
+ * without any, nothing is skipped and the partition costs a few percent.
  */
 public final class CellPartition {
   /** Maximum rows of a cell, and so of a GEMM tile of the kernels. */
   static final int CELL_ROWS = 1024;
 
+  /**
+   * Largest squared norm of a row that the kernels accept: dot products of such rows, about 1e30,
+   * stay far below the single-precision maximum of about 3.4e38.
+   */
+  static final double MAX_SQUARED_NORM = 1e30;
+
+  /**
+   * Smallest value of the largest squared norm that the kernels accept for points that are not all
+   * zero. Below it, products of coordinates can reach the subnormal range below about 1.2e-38,
+   * whose absolute rounding breaks the relative error bound of the screened distances.
+   */
+  static final double MIN_SQUARED_NORM = 1e-30;
+
   /** Rows drawn evenly from a set to choose its split direction. */
   private static final int SAMPLE_ROWS = 256;
 
-  /** Minimum share of a set's rows that each part of its split receives. */
+  /**
+   * Depth of splitting up to which a part may be as small as the data puts it, so that a small
+   * group far from the rest gets cells of its own instead of widening the ball of a cluster's cell.
+   */
+  private static final int FREE_SPLIT_DEPTH = 24;
+
+  /**
+   * Minimum share of a set's rows that each part of a deeper split receives, which bounds the depth
+   * of the recursion when the data keeps splitting off a few rows.
+   */
   private static final double MIN_PART_SHARE = 1.0 / 16;
 
   /** Dimensions of the random projection in which the cells are chosen. */
@@ -59,7 +83,6 @@ public final class CellPartition {
   private final FloatBuffer centroids;
   private final double[] centroidSquaredNorms;
   private final double[] radii;
-  private final double[] largestSquaredNorms;
   private final double[] distancesToCentroid;
 
   private CellPartition(Points points, int[] cellRows, int[] cellStarts) {
@@ -71,40 +94,77 @@ public final class CellPartition {
     this.centroids = Blas.allocateDirect(Math.max(1, Math.multiplyExact(cells, dimension)));
     this.centroidSquaredNorms = new double[cells];
     this.radii = new double[cells];
-    this.largestSquaredNorms = new double[cells];
     this.distancesToCentroid = new double[points.rows()];
     describeCells();
   }
 
-  /** Partitions the rows of {@code points}. */
+  /**
+   * Partitions the rows of {@code points}.
+   *
+   * @throws IllegalArgumentException if a squared norm exceeds {@link #MAX_SQUARED_NORM} or all of
+   *     them lie below {@link #MIN_SQUARED_NORM} without being 0, where single-precision dot
+   *     products overflow or lose their relative accuracy
+   */
   public static CellPartition of(Points points) {
+    checkRange(points);
+    int[] order = IntStream.range(0, points.rows()).toArray();
+    int[] cellStarts = splitIntoCells(points, order);
+    return new CellPartition(points, order, cellStarts);
+  }
+
+  /**
+   * Reorders {@code order} so that every cell is a run of it, and returns where the runs start,
+   * followed by the number of rows.
+   */
+  private static int[] splitIntoCells(Points points, int[] order) {
     int rows = points.rows();
-    int[] order = IntStream.range(0, rows).toArray();
+    Sketch sketch = rows > CELL_ROWS ? Sketch.of(points) : null;
     List<Integer> starts = new ArrayList<>();
     Deque<int[]> pending = new ArrayDeque<>();
-    Sketch sketch = rows > CELL_ROWS ? Sketch.of(points) : null;
     if (rows > 0) {
-      pending.push(new int[] {0, rows});
+      pending.push(new int[] {0, rows, 0});
     }
-    // Depth first, lower half first, so that cells are numbered in the order of their rows.
+
+    // Depth first, lower part first, so that cells are numbered in the order of their rows.
     while (!pending.isEmpty()) {
       int[] range = pending.pop();
       int from = range[0];
       int to = range[1];
+      int depth = range[2];
       if (to - from <= CELL_ROWS) {
         starts.add(from);
         continue;
       }
-      int middle = split(sketch, order, from, to);
-      pending.push(new int[] {middle, to});
-      pending.push(new int[] {from, middle});
+      double minShare = depth < FREE_SPLIT_DEPTH ? 0 : MIN_PART_SHARE;
+      int middle = split(sketch, order, from, to, minShare);
+      pending.push(new int[] {middle, to, depth + 1});
+      pending.push(new int[] {from, middle, depth + 1});
     }
+
     int[] cellStarts = new int[starts.size() + 1];
     for (int cell = 0; cell < starts.size(); cell++) {
       cellStarts[cell] = starts.get(cell);
     }
     cellStarts[starts.size()] = rows;
-    return new CellPartition(points, order, cellStarts);
+    return cellStarts;
+  }
+
+  private static void checkRange(Points points) {
+    double largest = 0;
+    for (int row = 0; row < points.rows(); row++) {
+      largest = Math.max(largest, points.squaredNorm(row));
+    }
+    if (largest > MAX_SQUARED_NORM || (largest > 0 && largest < MIN_SQUARED_NORM)) {
+      throw new IllegalArgumentException(
+          "the largest squared norm of the points, "
+              + largest
+              + ", lies outside ["
+              + MIN_SQUARED_NORM
+              + ", "
+              + MAX_SQUARED_NORM
+              + "], where single-precision distances stay accurate; create the points with the"
+              + " scale that Points.commonScale returns");
+    }
   }
 
   /** Returns the partitioned points. */
@@ -132,11 +192,6 @@ public final class CellPartition {
   /** Returns the largest distance from a row of {@code cell} to its centroid, rounded up. */
   double radius(int cell) {
     return radii[cell];
-  }
-
-  /** Returns the largest squared norm of a row of {@code cell}. */
-  double largestSquaredNorm(int cell) {
-    return largestSquaredNorms[cell];
   }
 
   /** Returns the distance from {@code row} to the centroid of its cell, rounded up. */
@@ -173,27 +228,50 @@ public final class CellPartition {
 
   /**
    * Fills {@code lowerBounds[i * cellCount() + c]} with a lower bound of the distance from row
-   * {@code i} of {@code tile} to the centroid of cell {@code c}. The distances are screened with
-   * single-precision GEMM, and each bound is lowered by {@code marginScale (|x|^2 + |c|^2)}, the
-   * rounding bound of the screened squared distance.
+   * {@code i} of {@code tile} to the centroid of cell {@code c}, and {@code centroidNorms[c]} with
+   * the squared norm of that centroid shifted by {@code origin}. The distances are screened with
+   * single-precision GEMM in coordinates shifted by {@code origin}, and each bound is lowered by
+   * {@code marginScale (|x'|^2 + |c'|^2)}, the rounding bound of the screened squared distance (see
+   * {@link Points#screeningErrorScale}).
    *
-   * @param tile points with the scale and origin of the partitioned ones, at most {@link
-   *     #CELL_ROWS} rows
+   * @param tile rows of the partitioned points' scale, shifted by {@code origin}, at most {@link
+   *     #CELL_ROWS} of them
+   * @param shiftedCentroids a direct scratch buffer of at least {@code cellCount() * dimension}
+   *     floats
    * @param dots a direct scratch buffer of at least {@code tile.rows() * cellCount()} floats
    */
   void lowerBoundsToCentroids(
-      Points tile, FloatBuffer dots, double[] lowerBounds, double marginScale) {
+      Points tile,
+      float[] origin,
+      FloatBuffer shiftedCentroids,
+      FloatBuffer dots,
+      double[] lowerBounds,
+      double[] centroidNorms,
+      double marginScale) {
     int cells = cellCount();
+    int dimension = points.dimension();
+    float[] centroid = new float[dimension];
+    for (int cell = 0; cell < cells; cell++) {
+      centroids.get(cell * dimension, centroid);
+      double norm = 0;
+      for (int column = 0; column < dimension; column++) {
+        centroid[column] -= origin[column];
+        norm += (double) centroid[column] * centroid[column];
+      }
+      shiftedCentroids.put(cell * dimension, centroid);
+      centroidNorms[cell] = norm;
+    }
+
     int rows = tile.rows();
     Blas.sgemmTransposedB(
-        rows, cells, points.dimension(), 1f, tile.values(), 0, centroids, 0, 0f, dots);
+        rows, cells, dimension, 1f, tile.values(), 0, shiftedCentroids, 0, 0f, dots);
     IntStream.range(0, rows)
         .parallel()
         .forEach(
             i -> {
               double rowNorm = tile.squaredNorm(i);
               for (int cell = 0; cell < cells; cell++) {
-                double norms = rowNorm + centroidSquaredNorms[cell];
+                double norms = rowNorm + centroidNorms[cell];
                 double screened = norms - 2.0 * dots.get(i * cells + cell);
                 double lower = screened - marginScale * norms;
                 lowerBounds[i * cells + cell] = lower > 0 ? Math.sqrt(lower) : 0;
@@ -202,9 +280,9 @@ public final class CellPartition {
   }
 
   /**
-   * Computes the centroid, the radius and the largest squared norm of every cell. Any point can
-   * serve as a centroid, so it is summed in single precision. The distances to it are screened with
-   * GEMV and raised by their rounding bound, so that each radius bounds its cell from above.
+   * Computes the centroid and the radius of every cell. Any point can serve as a centroid, so it is
+   * summed in single precision. The distances to it are screened with GEMV and raised by their
+   * rounding bound, so that each radius bounds its cell from above.
    */
   private void describeCells() {
     int dimension = points.dimension();
@@ -230,18 +308,15 @@ public final class CellPartition {
 
       Blas.sgemv(false, ids.length, dimension, 1f, tileValues, centroid, 0f, dots);
       double radius = 0;
-      double largestNorm = 0;
       for (int i = 0; i < ids.length; i++) {
         double norms = tile.squaredNorm(i) + centroidNorm;
         double upper = norms - 2.0 * dots.get(i) + errorScale * norms;
         double distance = Math.sqrt(Math.max(0, upper)) * (1 + WIDENING);
         distancesToCentroid[ids[i]] = distance;
         radius = Math.max(radius, distance);
-        largestNorm = Math.max(largestNorm, tile.squaredNorm(i));
       }
       centroidSquaredNorms[cell] = centroidNorm;
       radii[cell] = radius;
-      largestSquaredNorms[cell] = largestNorm;
     }
   }
 
@@ -249,17 +324,22 @@ public final class CellPartition {
    * Reorders {@code order[from, to)} into two parts, split by a hyperplane normal to the line
    * through two 2-means centers of its rows, and returns where the parts meet. The hyperplane lies
    * midway between the centers, so that clusters stay whole, but moves so that each part keeps at
-   * least {@link #MIN_PART_SHARE} of the rows, which bounds the depth of the recursion.
+   * least {@code minShare} of the rows and at least one row.
    */
-  private static int split(Sketch sketch, int[] order, int from, int to) {
+  private static int split(Sketch sketch, int[] order, int from, int to, double minShare) {
     SplitLine line = splitLine(sketch, order, from, to);
     int count = to - from;
     double[] projections = project(sketch, order, from, to, line.direction);
     double[] sorted = projections.clone();
     Arrays.sort(sorted);
-    int smallest = (int) Math.ceil(MIN_PART_SHARE * count);
+    int smallest = Math.max(1, (int) Math.ceil(minShare * count));
     int lowerSize = lowerBound(sorted, line.midpoint);
     lowerSize = Math.max(smallest, Math.min(count - smallest, lowerSize));
+    if (sorted[0] == sorted[count - 1]) {
+      // This line cannot separate rows that all project alike, so halving them at least keeps the
+      // recursion shallow.
+      lowerSize = count / 2;
+    }
     double cut = sorted[lowerSize];
 
     // Rows that project exactly onto the cut fill the lower part up to its size.

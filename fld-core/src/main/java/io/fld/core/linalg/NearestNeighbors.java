@@ -9,14 +9,14 @@ import java.util.stream.IntStream;
  * that grows with the number of rows, not with the number of pairs.
  *
  * <p>The rows are grouped into the cells of a {@link CellPartition}. Distances between a tile of
- * rows and a cell are screened with single-precision GEMM through {@code |x|^2 + |y|^2 - 2 x.y},
- * with the squared norms in double precision, and a row skips a cell when the triangle inequality
- * and the cell's ball show that no row of the cell can change its result. Every decision that the
- * GEMM's rounding could change is then settled by a distance computed from the differences in
- * double precision: the neighbour lists are re-ranked exactly, and a membership test within the
- * rounding bound of a radius is recomputed. Skipping is conservative by that rounding bound, so the
- * results are those of comparing every pair. Points of one call must share their origin (see {@link
- * Points}).
+ * rows and a cell are screened with single-precision GEMM through {@code |x|^2 + |y|^2 - 2 x.y}, in
+ * coordinates shifted to a cell centroid and with the squared norms in double precision, and a row
+ * skips a cell when the triangle inequality and the cell's ball show that no row of the cell can
+ * change its result. Decisions that the GEMM's rounding could change are then settled by distances
+ * computed from the differences in double precision: the neighbour lists are re-ranked exactly
+ * (within the limit that {@link #CANDIDATE_SLACK} notes), and a membership test within the rounding
+ * bound of a radius is recomputed, which makes membership exact. Skipping is conservative by that
+ * rounding bound. Points of one call must share their origin and scale (see {@link Points}).
  */
 public final class NearestNeighbors {
   /** Maximum rows of the query and reference tiles of each GEMM call. */
@@ -27,8 +27,11 @@ public final class NearestNeighbors {
    * can recover a neighbour that single-precision rounding placed just outside the list.
    *
    * <p>NOTE: a neighbour can still be missed when more than this many rows lie within the GEMM
-   * rounding error of the last kept distance; its exact distance then differs from the returned one
-   * by at most that error.
+   * rounding error of the last kept distance, as with dozens of near-duplicates of a row. Its exact
+   * distance then differs from the returned one by at most that error. The error scales with the
+   * squared distances of both rows from the centroid their tile was shifted to. For the same
+   * reason, when more rows tie at the last kept distance than the list has room for, the order in
+   * which cells are visited, not the lowest index, decides which of them are returned.
    */
   static final int CANDIDATE_SLACK = 3;
 
@@ -41,6 +44,12 @@ public final class NearestNeighbors {
 
   /** Columns of a tile handled together when the tile updates the lists of its columns. */
   private static final int COLUMN_GROUP = 16;
+
+  /**
+   * Relative widening of the bound on the squared norms of a cell's shifted rows, which covers the
+   * single-precision rounding of the shifted centroid it starts from.
+   */
+  private static final double SHIFTED_NORM_WIDENING = 1e-6;
 
   private NearestNeighbors() {}
 
@@ -95,9 +104,9 @@ public final class NearestNeighbors {
     Workspace workspace = new Workspace(queries.dimension(), referenceCells.cellCount());
     for (int queryCell = 0; queryCell < queryCells.cellCount(); queryCell++) {
       int[] queryIds = queryCells.rowsOf(queryCell);
-      Points tile = queries.gather(queryIds, workspace.rows);
-      referenceCells.lowerBoundsToCentroids(
-          tile, workspace.boundDots, workspace.lowerBounds, workspace.marginScale);
+      float[] origin = queryCells.centroid(queryCell);
+      Points tile = queries.gatherShifted(queryIds, origin, workspace.rows);
+      workspace.boundCentroids(referenceCells, tile, origin);
       for (int referenceCell : referenceCells.cellsByDistanceFrom(queryCells, queryCell)) {
         int[] needing =
             rowsNeeding(tile, queryIds, referenceCells, referenceCell, candidates, workspace);
@@ -106,7 +115,7 @@ public final class NearestNeighbors {
         }
         TileRows selected = TileRows.select(tile, queryIds, needing, workspace.subset);
         int[] referenceIds = referenceCells.rowsOf(referenceCell);
-        Points referenceTile = references.gather(referenceIds, workspace.columns);
+        Points referenceTile = references.gatherShifted(referenceIds, origin, workspace.columns);
         Tile block =
             Tile.compute(selected.points, selected.ids, referenceTile, referenceIds, workspace);
         IntStream.range(0, block.rowCount())
@@ -155,9 +164,9 @@ public final class NearestNeighbors {
 
     for (int queryCell = 0; queryCell < queryCells.cellCount(); queryCell++) {
       int[] queryIds = queryCells.rowsOf(queryCell);
-      Points tile = queries.gather(queryIds, workspace.rows);
-      centerCells.lowerBoundsToCentroids(
-          tile, workspace.boundDots, workspace.lowerBounds, workspace.marginScale);
+      float[] origin = queryCells.centroid(queryCell);
+      Points tile = queries.gatherShifted(queryIds, origin, workspace.rows);
+      workspace.boundCentroids(centerCells, tile, origin);
       int[] remaining = IntStream.range(0, queryIds.length).toArray();
       for (int centerCell : centerCells.cellsByDistanceFrom(queryCells, queryCell)) {
         double cellReach = reach[centerCell];
@@ -171,14 +180,15 @@ public final class NearestNeighbors {
         TileRows selected = TileRows.select(tile, queryIds, needing, workspace.subset);
         int[] tileIds = selected.ids;
         int[] centerIds = centerCells.rowsOf(centerCell);
-        Points centerTile = centers.gather(centerIds, workspace.columns);
+        Points centerTile = centers.gatherShifted(centerIds, origin, workspace.columns);
         Tile block = Tile.compute(selected.points, tileIds, centerTile, centerIds, workspace);
         IntStream.range(0, tileIds.length)
             .parallel()
             .forEach(
                 i ->
                     inside[tileIds[i]] =
-                        block.isInsideAnyBall(i, squaredRadii, workspace.marginScale));
+                        block.isInsideAnyBall(
+                            i, queries, centers, squaredRadii, workspace.marginScale));
         remaining = IntStream.of(remaining).filter(i -> !inside[queryIds[i]]).toArray();
         if (remaining.length == 0) {
           break;
@@ -197,6 +207,10 @@ public final class NearestNeighbors {
     for (int cell = 0; cell < reach.length; cell++) {
       double largest = 0;
       for (int row : cells.rowsOf(cell)) {
+        // A NaN radius contains nothing, since no distance compares below it.
+        if (Double.isNaN(squaredRadii[row])) {
+          continue;
+        }
         double radius = Math.sqrt(Math.max(0, squaredRadii[row]));
         largest = Math.max(largest, cells.distanceToCentroid(row) + radius);
       }
@@ -220,7 +234,9 @@ public final class NearestNeighbors {
       Workspace workspace) {
     int cellCount = cells.cellCount();
     double radius = cells.radius(cell);
-    double largestNorm = cells.largestSquaredNorm(cell);
+    // The rows of the cell, shifted like the tile, lie within the radius of the shifted centroid.
+    double reach = Math.sqrt(workspace.centroidNorms[cell]) + radius;
+    double largestNorm = reach * reach * (1 + SHIFTED_NORM_WIDENING);
     return IntStream.range(0, tileIds.length)
         .filter(
             i -> {
@@ -272,7 +288,9 @@ public final class NearestNeighbors {
     final FloatBuffer dots;
     final float[] dotValues;
     final FloatBuffer boundDots;
+    final FloatBuffer shiftedCentroids;
     final double[] lowerBounds;
+    final double[] centroidNorms;
     final double marginScale;
 
     Workspace(int dimension, int cells) {
@@ -283,8 +301,19 @@ public final class NearestNeighbors {
       dots = Blas.allocateDirect(TILE_ROWS * TILE_ROWS);
       dotValues = new float[TILE_ROWS * TILE_ROWS];
       boundDots = Blas.allocateDirect(Math.multiplyExact(TILE_ROWS, Math.max(1, cells)));
+      shiftedCentroids = Blas.allocateDirect(Math.multiplyExact(Math.max(1, cells), dimension));
       lowerBounds = new double[TILE_ROWS * Math.max(1, cells)];
+      centroidNorms = new double[Math.max(1, cells)];
       marginScale = Points.screeningErrorScale(dimension);
+    }
+
+    /**
+     * Fills {@link #lowerBounds} and {@link #centroidNorms} for {@code tile}, rows shifted by
+     * {@code origin}, against the cells of {@code cells}.
+     */
+    void boundCentroids(CellPartition cells, Points tile, float[] origin) {
+      cells.lowerBoundsToCentroids(
+          tile, origin, shiftedCentroids, boundDots, lowerBounds, centroidNorms, marginScale);
     }
   }
 
@@ -316,7 +345,8 @@ public final class NearestNeighbors {
       int cellCount = cells.cellCount();
       for (int cell = 0; cell < cellCount; cell++) {
         int[] ids = cells.rowsOf(cell);
-        Points tile = points.gather(ids, workspace.rows);
+        float[] origin = cells.centroid(cell);
+        Points tile = points.gatherShifted(ids, origin, workspace.rows);
         Tile own = Tile.compute(tile, ids, tile, ids, workspace);
         IntStream.range(0, own.rowCount())
             .parallel()
@@ -324,23 +354,22 @@ public final class NearestNeighbors {
         if (cellCount == 1) {
           continue;
         }
-        cells.lowerBoundsToCentroids(
-            tile, workspace.boundDots, workspace.lowerBounds, workspace.marginScale);
+        workspace.boundCentroids(cells, tile, origin);
         for (int other : cells.cellsByDistanceFrom(cells, cell)) {
           if (other != cell && !covered.get(cell * cellCount + other)) {
-            compareWith(tile, ids, cell, other);
+            compareWith(tile, ids, origin, cell, other);
           }
         }
       }
     }
 
-    private void compareWith(Points tile, int[] ids, int cell, int other) {
+    private void compareWith(Points tile, int[] ids, float[] origin, int cell, int other) {
       int[] needing = rowsNeeding(tile, ids, cells, other, candidates, workspace);
       if (needing.length == 0) {
         return;
       }
       int[] otherIds = cells.rowsOf(other);
-      Points otherTile = points.gather(otherIds, workspace.columns);
+      Points otherTile = points.gatherShifted(otherIds, origin, workspace.columns);
       // A cell visited before this one has already offered its rows whatever they need of this
       // one, and a list must not see the same row twice, so only a later cell takes whole pairs.
       if (other > cell && needing.length >= WHOLE_PAIR_SHARE * ids.length) {
@@ -460,9 +489,11 @@ public final class NearestNeighbors {
 
     /**
      * Tests whether tile row {@code i} lies strictly inside the ball of one of the tile's columns,
-     * whose squared radii {@code squaredRadii} lists by original row index.
+     * whose squared radii {@code squaredRadii} lists by original row index. A test within the
+     * rounding bound of a radius is settled on the unshifted {@code queries} and {@code centers}.
      */
-    boolean isInsideAnyBall(int i, double[] squaredRadii, double marginScale) {
+    boolean isInsideAnyBall(
+        int i, Points queries, Points centers, double[] squaredRadii, double marginScale) {
       double queryNorm = rows.squaredNorms()[i];
       double[] columnNorms = columns.squaredNorms();
       int columnCount = columnCount();
@@ -474,7 +505,8 @@ public final class NearestNeighbors {
         if (approximate < radius - margin) {
           return true;
         }
-        if (approximate <= radius + margin && rows.exactSquaredDistance(i, columns, j) < radius) {
+        if (approximate <= radius + margin
+            && queries.exactSquaredDistance(rowIds[i], centers, columnIds[j]) < radius) {
           return true;
         }
       }

@@ -22,8 +22,11 @@ public final class Points {
   /** Unit roundoff of IEEE single precision. */
   private static final double FLOAT_UNIT_ROUNDOFF = 0x1p-24;
 
-  /** Factor over the classical error bound in {@link #screeningErrorScale}. */
+  /** Factor over the first-order error bound in {@link #screeningErrorScale}. */
   private static final double SCREENING_SAFETY = 2.0;
+
+  /** Multiples of the unit roundoff that shifting both points by an origin adds to that bound. */
+  private static final int SHIFT_ROUNDING_TERMS = 4;
 
   private final FloatBuffer values;
   private final int rows;
@@ -186,14 +189,46 @@ public final class Points {
   }
 
   /**
-   * Returns the factor {@code s} for which {@code s (|x|^2 + |y|^2)} bounds the error of a squared
-   * distance {@code |x|^2 + |y|^2 - 2 x.y} whose dot product was computed in single precision over
-   * {@code dimension} terms. That error is twice the dot product's, whose classical bound {@code d
-   * u |x| |y|} is at most {@code d u (|x|^2 + |y|^2) / 2}. The factor is twice the resulting {@code
-   * d u}, for safety.
+   * Returns the factor {@code s} for which {@code s (|x'|^2 + |y'|^2)} bounds the error of a
+   * squared distance {@code |x'|^2 + |y'|^2 - 2 x'.y'} computed from {@code x' = x - o} and {@code
+   * y' = y - o}, each shifted by a common origin {@code o} in single precision, with the dot
+   * product in single precision over {@code dimension} terms. The dot product's classical error
+   * bound {@code d u |x'| |y'|} contributes {@code d u (|x'|^2 + |y'|^2)}, the rounding of the two
+   * shifts at most {@code 4 u (|x'|^2 + |y'|^2)} to first order, and the factor doubles their sum
+   * for safety. With a zero origin the shifts are exact and the bound is merely generous.
    */
   static double screeningErrorScale(int dimension) {
-    return SCREENING_SAFETY * dimension * FLOAT_UNIT_ROUNDOFF;
+    return SCREENING_SAFETY * (dimension + SHIFT_ROUNDING_TERMS) * FLOAT_UNIT_ROUNDOFF;
+  }
+
+  /**
+   * Copies the rows at {@code rowIndices}, each minus {@code origin} in single precision, into the
+   * start of {@code scratch} and returns points backed by it, with the squared norms of the shifted
+   * rows. The result is valid until {@code scratch} is reused; it has this set's scale, but its
+   * origin is moved by {@code origin}, so only points shifted by the same origin compare with it.
+   */
+  Points gatherShifted(int[] rowIndices, float[] origin, FloatBuffer scratch) {
+    float[] row = new float[dimension];
+    double[] norms = new double[rowIndices.length];
+    for (int i = 0; i < rowIndices.length; i++) {
+      values.get(rowIndices[i] * dimension, row);
+      double norm0 = 0;
+      double norm1 = 0;
+      int column = 0;
+      for (; column + 1 < dimension; column += 2) {
+        row[column] -= origin[column];
+        row[column + 1] -= origin[column + 1];
+        norm0 += (double) row[column] * row[column];
+        norm1 += (double) row[column + 1] * row[column + 1];
+      }
+      for (; column < dimension; column++) {
+        row[column] -= origin[column];
+        norm0 += (double) row[column] * row[column];
+      }
+      norms[i] = norm0 + norm1;
+      scratch.put(i * dimension, row);
+    }
+    return new Points(scratch, rowIndices.length, dimension, scale, norms);
   }
 
   public int rows() {

@@ -1,6 +1,7 @@
 package io.fld.core.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fld.api.feature.FeatureProvenance;
@@ -23,7 +24,6 @@ class CellPartitionTest {
     for (int cell = 0; cell < cells.cellCount(); cell++) {
       int[] rows = cells.rowsOf(cell);
       assertTrue(rows.length <= CellPartition.CELL_ROWS, "cell " + cell + ": " + rows.length);
-      assertTrue(rows.length > CellPartition.CELL_ROWS / 16, "cell " + cell + ": " + rows.length);
       for (int row : rows) {
         assertTrue(!seen[row], "row " + row + " in two cells");
         seen[row] = true;
@@ -47,6 +47,29 @@ class CellPartitionTest {
         clusters.add(row % 8);
       }
       assertEquals(1, clusters.size(), "cell " + cell + " mixes clusters " + clusters);
+    }
+  }
+
+  @Test
+  void smallFarGroupGetsCellsOfItsOwn() {
+    // 40 rows around a point 1000 away from a cluster of 2000: far fewer than a sixteenth.
+    int clusterRows = 2000;
+    int rows = clusterRows + 40;
+    Random random = new Random(5);
+    double[] values = new double[rows * DIMENSION];
+    for (int i = 0; i < values.length; i++) {
+      double center = i < clusterRows * DIMENSION ? 0 : 1000;
+      values[i] = center + random.nextGaussian();
+    }
+
+    CellPartition cells = CellPartition.of(Points.of(values, rows, DIMENSION));
+
+    for (int cell = 0; cell < cells.cellCount(); cell++) {
+      int[] members = cells.rowsOf(cell);
+      boolean firstIsFar = members[0] >= clusterRows;
+      for (int row : members) {
+        assertEquals(firstIsFar, row >= clusterRows, "cell " + cell + " mixes groups at " + row);
+      }
     }
   }
 
@@ -75,23 +98,46 @@ class CellPartitionTest {
     for (int i = 0; i < rows.length; i++) {
       rows[i] = i * 7;
     }
-    Points tile = points.gather(rows, Blas.allocateDirect(rows.length * DIMENSION));
-    double[] lower = new double[rows.length * cells.cellCount()];
+    int cellCount = cells.cellCount();
 
-    cells.lowerBoundsToCentroids(
-        tile,
-        Blas.allocateDirect(rows.length * cells.cellCount()),
-        lower,
-        Points.screeningErrorScale(DIMENSION));
+    for (float[] origin : new float[][] {new float[DIMENSION], cells.centroid(cellCount - 1)}) {
+      Points tile =
+          points.gatherShifted(rows, origin, Blas.allocateDirect(rows.length * DIMENSION));
+      double[] lower = new double[rows.length * cellCount];
+      double[] centroidNorms = new double[cellCount];
 
-    for (int i = 0; i < rows.length; i++) {
-      for (int cell = 0; cell < cells.cellCount(); cell++) {
-        double exact = Math.sqrt(squaredDistance(points, rows[i], cells.centroid(cell)));
-        double bound = lower[i * cells.cellCount() + cell];
-        assertTrue(bound <= exact, "row " + rows[i] + ", cell " + cell);
-        assertTrue(bound >= exact * 0.999 - 1e-2, "row " + rows[i] + ", cell " + cell);
+      cells.lowerBoundsToCentroids(
+          tile,
+          origin,
+          Blas.allocateDirect(cellCount * DIMENSION),
+          Blas.allocateDirect(rows.length * cellCount),
+          lower,
+          centroidNorms,
+          Points.screeningErrorScale(DIMENSION));
+
+      for (int i = 0; i < rows.length; i++) {
+        for (int cell = 0; cell < cellCount; cell++) {
+          double exact = Math.sqrt(squaredDistance(points, rows[i], cells.centroid(cell)));
+          double bound = lower[i * cellCount + cell];
+          assertTrue(bound <= exact, "row " + rows[i] + ", cell " + cell);
+          assertTrue(bound >= exact * 0.999 - 1e-2, "row " + rows[i] + ", cell " + cell);
+        }
       }
     }
+  }
+
+  @Test
+  void hugeNormsAreRejected() {
+    double[] values = {3e15, 0, 0, 4e15};
+
+    assertThrows(IllegalArgumentException.class, () -> CellPartition.of(Points.of(values, 2, 2)));
+  }
+
+  @Test
+  void tinyNormsAreRejected() {
+    double[] values = {3e-16, 0, 0, 4e-16};
+
+    assertThrows(IllegalArgumentException.class, () -> CellPartition.of(Points.of(values, 2, 2)));
   }
 
   @Test

@@ -148,6 +148,55 @@ class NearestNeighborsTest {
     assertTrue(insideCount < queries.rows(), "every query inside a ball");
   }
 
+  @Test
+  void tightClusterOffTheMeanKeepsExactRadii() {
+    // 2000 rows within 1e-4 of a point, and 60 outliers 1e6 times as spread, which pull the mean
+    // and the scale far from the cluster, as a metric would center and scale them.
+    int clusterRows = 2000;
+    int rows = clusterRows + 60;
+    int dimension = 4;
+    Random random = new Random(20);
+    float[] values = new float[rows * dimension];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) (1e-4 * random.nextGaussian());
+    }
+    Random outliers = new Random(21);
+    for (int i = clusterRows * dimension; i < values.length; i++) {
+      values[i] = (float) (100 * outliers.nextGaussian());
+    }
+    FeatureSet set = FeatureSet.wrap(values, rows, dimension, FeatureProvenance.ofSource("tight"));
+    double[] origin = Moments.mean(set);
+    Points points = Points.centered(set, null, origin, Points.commonScale(origin, set));
+
+    Neighbors neighbors = NearestNeighbors.nearestOthers(points, 3);
+
+    for (int row = 0; row < rows; row++) {
+      double[] expected = sortedDistances(points, row, points, true);
+      for (int rank = 0; rank < 3; rank++) {
+        assertEquals(expected[rank], neighbors.squaredDistance(row, rank), 0.0, "row " + row);
+      }
+    }
+  }
+
+  @Test
+  void nanRadiusContainsNothingAndHidesNoBall() {
+    Points centers = points(randomSet(NearestNeighbors.TILE_ROWS + 76, 50, 0));
+    int[] firstRows = new int[300];
+    for (int i = 0; i < firstRows.length; i++) {
+      firstRows[i] = i;
+    }
+    Points queries = centers.select(firstRows);
+    double[] radii = new double[centers.rows()];
+    Arrays.fill(radii, 1e-6);
+    radii[500] = Double.NaN;
+
+    boolean[] inside = NearestNeighbors.insideAnyBall(queries, centers, radii);
+
+    for (int i = 0; i < inside.length; i++) {
+      assertTrue(inside[i], "query " + i + " is a center with a positive radius");
+    }
+  }
+
   /** Squared distances to the third nearest other row, by brute force. */
   private static final class PrecisionRadii {
     static double[] of(Points points) {
