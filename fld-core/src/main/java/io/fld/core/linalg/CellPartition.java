@@ -62,7 +62,10 @@ public final class CellPartition {
   /** Rows projected per GEMM call when sketching. */
   private static final int SKETCH_CHUNK_ROWS = 8192;
 
-  /** Seed of the random projection. The results of the kernels do not depend on it. */
+  /**
+   * Seed of the random projection, which shapes the cells and so the time of the kernels, and their
+   * results only as the note at {@link NearestNeighbors#CANDIDATE_SLACK} describes.
+   */
   private static final long SKETCH_SEED = 0x5eed_ce11L;
 
   /** Rows projected by one task of the parallel projection. */
