@@ -9,9 +9,6 @@ import java.util.stream.IntStream;
  * {@code log(capacity)}. Each row is updated by one thread at a time.
  */
 final class CandidateLists {
-  /** Maximum list length sorted by insertion when refined. Longer lists use a merge sort. */
-  private static final int INSERTION_SORT_SIZE = 32;
-
   private final int rows;
   private final int capacity;
   private final double[] distances;
@@ -111,42 +108,20 @@ final class CandidateLists {
       throw new IllegalStateException(
           "row " + row + " has " + size + " candidates, needs " + count);
     }
-    int[] slots = new int[size];
     double[] exactDistances = new double[size];
+    Integer[] order = new Integer[size];
     for (int slot = 0; slot < size; slot++) {
       exactDistances[slot] = exact.squaredDistance(row, indices[base + slot]);
-      slots[slot] = slot;
+      order[slot] = slot;
     }
-
-    if (size <= INSERTION_SORT_SIZE) {
-      for (int i = 1; i < size; i++) {
-        int slot = slots[i];
-        int j = i - 1;
-        while (j >= 0 && isBefore(base, slot, slots[j], exactDistances)) {
-          slots[j + 1] = slots[j];
-          j--;
-        }
-        slots[j + 1] = slot;
-      }
-    } else {
-      Integer[] order = new Integer[size];
-      for (int slot = 0; slot < size; slot++) {
-        order[slot] = slot;
-      }
-      Arrays.sort(order, (first, second) -> compare(base, first, second, exactDistances));
-      for (int slot = 0; slot < size; slot++) {
-        slots[slot] = order[slot];
-      }
-    }
+    // OpenJDK's object sort (TimSort) sorts fewer than 32 elements by binary insertion, so the
+    // usual handful of candidates needs no separate path.
+    Arrays.sort(order, (first, second) -> compare(base, first, second, exactDistances));
 
     for (int rank = 0; rank < count; rank++) {
-      keptIndices[row * count + rank] = indices[base + slots[rank]];
-      keptDistances[row * count + rank] = exactDistances[slots[rank]];
+      keptIndices[row * count + rank] = indices[base + order[rank]];
+      keptDistances[row * count + rank] = exactDistances[order[rank]];
     }
-  }
-
-  private boolean isBefore(int base, int slot, int otherSlot, double[] exactDistances) {
-    return compare(base, slot, otherSlot, exactDistances) < 0;
   }
 
   /** Orders two slots of one list by exact distance, then by reference index. */

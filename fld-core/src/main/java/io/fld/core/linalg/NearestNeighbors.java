@@ -107,7 +107,7 @@ public final class NearestNeighbors {
       float[] origin = queryCells.centroid(queryCell);
       Points tile = queries.gatherShifted(queryIds, origin, workspace.rows);
       workspace.boundCentroids(referenceCells, tile, origin);
-      for (int referenceCell : referenceCells.cellsByDistanceFrom(queryCells, queryCell)) {
+      for (int referenceCell : workspace.cellsNearestFirst()) {
         int[] needing =
             rowsNeeding(tile, queryIds, referenceCells, referenceCell, candidates, workspace);
         if (needing.length == 0) {
@@ -168,7 +168,7 @@ public final class NearestNeighbors {
       Points tile = queries.gatherShifted(queryIds, origin, workspace.rows);
       workspace.boundCentroids(centerCells, tile, origin);
       int[] remaining = IntStream.range(0, queryIds.length).toArray();
-      for (int centerCell : centerCells.cellsByDistanceFrom(queryCells, queryCell)) {
+      for (int centerCell : workspace.cellsNearestFirst()) {
         double cellReach = reach[centerCell];
         int[] needing =
             IntStream.of(remaining)
@@ -292,8 +292,10 @@ public final class NearestNeighbors {
     final double[] lowerBounds;
     final double[] centroidNorms;
     final double marginScale;
+    private final int cellCount;
 
     Workspace(int dimension, int cells) {
+      cellCount = cells;
       int tileValues = Math.multiplyExact(TILE_ROWS, dimension);
       rows = Blas.allocateDirect(tileValues);
       columns = Blas.allocateDirect(tileValues);
@@ -314,6 +316,18 @@ public final class NearestNeighbors {
     void boundCentroids(CellPartition cells, Points tile, float[] origin) {
       cells.lowerBoundsToCentroids(
           tile, origin, shiftedCentroids, boundDots, lowerBounds, centroidNorms, marginScale);
+    }
+
+    /**
+     * Returns the cells ordered by their centroids' distance from the origin of the last {@link
+     * #boundCentroids} call, nearest first: the order that lowers the list thresholds soonest.
+     */
+    int[] cellsNearestFirst() {
+      return IntStream.range(0, cellCount)
+          .boxed()
+          .sorted((first, second) -> Double.compare(centroidNorms[first], centroidNorms[second]))
+          .mapToInt(Integer::intValue)
+          .toArray();
     }
   }
 
@@ -355,7 +369,7 @@ public final class NearestNeighbors {
           continue;
         }
         workspace.boundCentroids(cells, tile, origin);
-        for (int other : cells.cellsByDistanceFrom(cells, cell)) {
+        for (int other : workspace.cellsNearestFirst()) {
           if (other != cell && !covered.get(cell * cellCount + other)) {
             compareWith(tile, ids, origin, cell, other);
           }
