@@ -44,17 +44,14 @@ public record Moments(int rows, int dimension, double[] mean, double[] covarianc
     int start = view.position();
     double[] mean = mean(view, start, rows, dimension);
 
+    // JavaCPP copies a heap array whole on every BLAS call, so the centered block and the running
+    // sum stay in native memory, and each row is centered straight into the native block.
     int blockRows = Math.min(BLOCK_ROWS, rows);
-    double[] block = new double[blockRows * dimension];
-    // JavaCPP copies a heap array whole on every BLAS call, so the running sum stays in native
-    // memory and only each centered block is copied there.
     DoubleBuffer nativeBlock = Blas.allocateDirectDoubles(blockRows * dimension);
     DoubleBuffer nativeCovariance = Blas.allocateDirectDoubles(dimension * dimension);
     for (int first = 0; first < rows; first += BLOCK_ROWS) {
       int count = Math.min(BLOCK_ROWS, rows - first);
-      centerInto(view, start + first * dimension, count, dimension, mean, block);
-      nativeBlock.clear();
-      nativeBlock.put(block, 0, count * dimension);
+      centerInto(view, start + first * dimension, count, dimension, mean, nativeBlock);
       Blas.dsyrkTransposedUpper(dimension, count, 1.0, nativeBlock, 1.0, nativeCovariance);
     }
     double[] covariance = new double[dimension * dimension];
@@ -112,17 +109,23 @@ public record Moments(int rows, int dimension, double[] mean, double[] covarianc
   }
 
   private static void centerInto(
-      FloatBuffer values, int offset, int count, int dimension, double[] mean, double[] target) {
+      FloatBuffer values,
+      int offset,
+      int count,
+      int dimension,
+      double[] mean,
+      DoubleBuffer target) {
     IntStream.range(0, count)
         .parallel()
         .forEach(
             index -> {
               float[] row = new float[dimension];
+              double[] centered = new double[dimension];
               values.get(offset + index * dimension, row, 0, dimension);
-              int destination = index * dimension;
               for (int column = 0; column < dimension; column++) {
-                target[destination + column] = row[column] - mean[column];
+                centered[column] = row[column] - mean[column];
               }
+              target.put(index * dimension, centered, 0, dimension);
             });
   }
 
