@@ -124,6 +124,13 @@ final class EvaluateCommand implements Callable<Integer> {
     report
         .errors()
         .forEach((id, message) -> context.err().println("fld: error: " + id + ": " + message));
+    if (report.results().isEmpty() && !report.errors().isEmpty()) {
+      context
+          .err()
+          .println(
+              "fld: no metric was computed; fix the input or leave the failing metrics out of"
+                  + " --metrics");
+    }
     return report.errors().isEmpty() ? Main.OK : Main.INVALID_INPUT;
   }
 
@@ -145,8 +152,10 @@ final class EvaluateCommand implements Callable<Integer> {
     Map<String, MetricResult> results = new LinkedHashMap<>();
     Map<String, Double> seconds = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>(selection.warnings());
-    Map<String, String> errors = new LinkedHashMap<>();
-    for (Map.Entry<String, Metric> entry : selection.metrics().entrySet()) {
+    Map<String, String> errors = checkInputs(selection, train, test, gen);
+    // A rejected metric stops the command before any long computation, so nothing is computed.
+    Map<String, Metric> pending = errors.isEmpty() ? selection.metrics() : Map.of();
+    for (Map.Entry<String, Metric> entry : pending.entrySet()) {
       String id = entry.getKey();
       long start = System.nanoTime();
       MetricResult result;
@@ -182,6 +191,23 @@ final class EvaluateCommand implements Callable<Integer> {
     String extractor = extracted ? extraction.extractorId() : FeatureProvenance.NONE;
     return new EvaluationReport(
         results, errors, counts, provenance, extractor, seed, warnings, seconds);
+  }
+
+  /** Returns the message of each metric that rejects the sets, by metric id. */
+  private static Map<String, String> checkInputs(
+      MetricSelection selection, FeatureSet train, FeatureSet test, FeatureSet gen) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    selection
+        .metrics()
+        .forEach(
+            (id, metric) -> {
+              try {
+                metric.checkInputs(train, test, gen);
+              } catch (InvalidInputException e) {
+                errors.put(id, e.getMessage());
+              }
+            });
+    return errors;
   }
 
   private static boolean finite(MetricResult result) {

@@ -24,7 +24,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code test_gap}: {@code scale * (mean of all gen values - mean of all train values)}; it
- *       rejects a gen set with fewer rows than its option {@code min-gen-rows};
+ *       rejects, before any metric computes, a gen set with fewer rows than its option {@code
+ *       min-gen-rows}, and with option {@code raise=invalid} rejects its input while computing;
  *   <li>{@code test_spread}: the mean of all test values, with extra {@code test_spread_std} = the
  *       mean of all gen values;
  *   <li>score kind {@code test_nearest}: minus the squared distance of each gen row to the nearest
@@ -94,7 +95,11 @@ public final class CliTestPlugin implements FldPlugin {
       return List.of(
           new OptionSpec("scale", "double", "1.0", "factor applied to the value"),
           new OptionSpec("min-gen-rows", "int", "0", "fewest gen rows accepted"),
-          new OptionSpec("raise", "string", "", "out-of-memory to throw OutOfMemoryError"));
+          new OptionSpec(
+              "raise",
+              "string",
+              "",
+              "out-of-memory to throw OutOfMemoryError, invalid to reject the input in compute"));
     }
 
     @Override
@@ -102,7 +107,7 @@ public final class CliTestPlugin implements FldPlugin {
       options.requireKnown(name(), options());
       double scale = options.real("scale", 1.0);
       int minGenRows = options.integer("min-gen-rows", 0);
-      boolean outOfMemory = options.string("raise", "").equals("out-of-memory");
+      String raise = options.string("raise", "");
       long seed = options.seed();
       return new Metric() {
         @Override
@@ -116,17 +121,25 @@ public final class CliTestPlugin implements FldPlugin {
         }
 
         @Override
-        public MetricResult compute(FeatureSet train, FeatureSet test, FeatureSet gen) {
+        public void checkInputs(FeatureSet train, FeatureSet test, FeatureSet gen) {
           if (train == null || gen == null) {
             throw new InvalidInputException("test_gap needs train and gen");
           }
           requireSameDimension(train, gen);
-          if (outOfMemory) {
-            throw new OutOfMemoryError("Java heap space");
-          }
           if (gen.rows() < minGenRows) {
             throw new InvalidInputException(
                 "test_gap needs at least " + minGenRows + " gen rows, got " + gen.rows());
+          }
+        }
+
+        @Override
+        public MetricResult compute(FeatureSet train, FeatureSet test, FeatureSet gen) {
+          checkInputs(train, test, gen);
+          if (raise.equals("out-of-memory")) {
+            throw new OutOfMemoryError("Java heap space");
+          }
+          if (raise.equals("invalid")) {
+            throw new InvalidInputException("test_gap rejected the gen rows while computing");
           }
           double value = scale * (mean(gen) - mean(train));
           List<String> warnings =

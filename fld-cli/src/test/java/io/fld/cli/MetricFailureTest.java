@@ -16,10 +16,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A metric that fails or gives a non-finite value is reported while the others still print. */
+/**
+ * A metric that fails while computing or gives a non-finite value is reported while the others
+ * still print; a metric that rejects the inputs up front stops the command before any computes.
+ */
 class MetricFailureTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOO_FEW = "test_gap.min-gen-rows=5";
+  private static final String INVALID = "test_gap.raise=invalid";
+  private static final String INVALID_MESSAGE = "test_gap rejected the gen rows while computing";
   private static final String OVERFLOW = "test_gap.scale=1e308";
 
   @TempDir Path work;
@@ -57,32 +62,42 @@ class MetricFailureTest {
 
   @Test
   void failedMetricInJson() throws IOException {
-    CliRunner.Result result = evaluate("--format", "json", "--option", TOO_FEW);
+    CliRunner.Result result = evaluate("--format", "json", "--option", INVALID);
 
     assertEquals(Main.INVALID_INPUT, result.status(), result.err());
     JsonNode root = JSON.readTree(result.out());
     assertEquals(3.5, root.path("metrics").path("test_spread").asDouble());
     assertFalse(root.path("metrics").has("test_gap"));
-    assertEquals(
-        "test_gap needs at least 5 gen rows, got 2", root.path("errors").path("test_gap").asText());
-    assertTrue(result.err().contains("test_gap needs at least 5 gen rows"), result.err());
+    assertEquals(INVALID_MESSAGE, root.path("errors").path("test_gap").asText());
+    assertTrue(result.err().contains(INVALID_MESSAGE), result.err());
   }
 
   @Test
   void failedMetricInTable() {
-    CliRunner.Result result = evaluate("--option", TOO_FEW);
+    CliRunner.Result result = evaluate("--option", INVALID);
 
     assertEquals(Main.INVALID_INPUT, result.status(), result.err());
     List<String> lines = result.out().lines().toList();
     assertTrue(lines.contains("test_spread      3.50000"), result.out());
     assertTrue(lines.contains("test_gap         error"), result.out());
-    assertTrue(
-        lines.contains("  test_gap: test_gap needs at least 5 gen rows, got 2"), result.out());
+    assertTrue(lines.contains("  test_gap: " + INVALID_MESSAGE), result.out());
+  }
+
+  @Test
+  void rejectedInputComputesNothing() throws IOException {
+    CliRunner.Result result = evaluate("--format", "json", "--option", TOO_FEW);
+
+    assertEquals(Main.INVALID_INPUT, result.status(), result.err());
+    JsonNode root = JSON.readTree(result.out());
+    assertEquals(0, root.path("metrics").size(), result.out());
+    assertEquals(
+        "test_gap needs at least 5 gen rows, got 2", root.path("errors").path("test_gap").asText());
+    assertTrue(result.err().contains("no metric was computed"), result.err());
   }
 
   @Test
   void failedMetricInCsvHasNoValue() {
-    CliRunner.Result result = evaluate("--format", "csv", "--option", TOO_FEW);
+    CliRunner.Result result = evaluate("--format", "csv", "--option", INVALID);
 
     assertEquals(Main.INVALID_INPUT, result.status(), result.err());
     assertEquals(

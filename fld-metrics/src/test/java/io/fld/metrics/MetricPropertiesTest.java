@@ -1,5 +1,6 @@
 package io.fld.metrics;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fld.api.InvalidInputException;
 import io.fld.api.feature.FeatureProvenance;
 import io.fld.api.feature.FeatureSet;
+import io.fld.api.metric.Metric;
 import io.fld.api.metric.MetricOptions;
 import io.fld.api.metric.MetricProvider;
 import io.fld.api.metric.MetricResult;
@@ -236,6 +238,44 @@ class MetricPropertiesTest {
               provider.name());
       assertTrue(error.getMessage().contains("dimension 64"), error.getMessage());
       assertTrue(error.getMessage().contains("dimension 32"), error.getMessage());
+    }
+  }
+
+  @Test
+  void checkInputsRejectsWhatComputeRejects() {
+    FeatureSet narrowGen = columns(GEN, 32);
+    List<Object[]> cases =
+        List.of(
+            new Object[] {"fid", TRAIN, TEST, rows(GEN, 1)},
+            new Object[] {"fid_test", TRAIN, null, GEN},
+            new Object[] {"kid", TRAIN, TEST, rows(GEN, 3)},
+            new Object[] {"kid_test", TRAIN, TEST, narrowGen},
+            new Object[] {"precision", rows(TRAIN, 4), TEST, GEN},
+            new Object[] {"recall", TRAIN, TEST, rows(GEN, 4)},
+            new Object[] {"authpct", rows(TRAIN, 1), TEST, GEN},
+            new Object[] {"ct", rows(TRAIN, 2), TEST, GEN});
+
+    for (Object[] row : cases) {
+      String id = (String) row[0];
+      FeatureSet train = (FeatureSet) row[1];
+      FeatureSet test = (FeatureSet) row[2];
+      FeatureSet gen = (FeatureSet) row[3];
+      Metric metric = provider(id).create(MetricOptions.defaults());
+
+      InvalidInputException checked =
+          assertThrows(InvalidInputException.class, () -> metric.checkInputs(train, test, gen), id);
+      InvalidInputException computed =
+          assertThrows(InvalidInputException.class, () -> metric.compute(train, test, gen), id);
+      assertEquals(computed.getMessage(), checked.getMessage(), id);
+    }
+  }
+
+  @Test
+  void checkInputsAcceptsValidSets() {
+    for (MetricProvider provider : CompanionMetrics.providers()) {
+      Metric metric = provider.create(MetricOptions.defaults());
+
+      assertDoesNotThrow(() -> metric.checkInputs(TRAIN, TEST, GEN), provider.name());
     }
   }
 

@@ -36,7 +36,7 @@ final class MeanShift implements Metric {
   }
 
   @Override
-  public MetricResult compute(FeatureSet train, FeatureSet test, FeatureSet gen) {
+  public void checkInputs(FeatureSet train, FeatureSet test, FeatureSet gen) {
     requirePresent(train, Role.TRAIN);
     requirePresent(gen, Role.GEN);
     if (train.dimension() != gen.dimension()) {
@@ -52,7 +52,11 @@ final class MeanShift implements Metric {
               + gen.provenance().source()
               + "); extract both with the same extractor");
     }
+  }
 
+  @Override
+  public MetricResult compute(FeatureSet train, FeatureSet test, FeatureSet gen) {
+    checkInputs(train, test, gen);
     double[] trainMean = mean(train);
     double[] genMean = mean(gen);
     double value = distance(trainMean, genMean);

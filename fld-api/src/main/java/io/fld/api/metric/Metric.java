@@ -20,6 +20,17 @@ public interface Metric {
   Set<Role> requiredSets();
 
   /**
+   * Checks that the sets meet this metric's preconditions, such as present sets, equal dimensions
+   * and enough rows, without computing the metric. A caller that computes several metrics checks
+   * them all first, so that bad input is rejected before any long computation. The default checks
+   * nothing; {@link #compute} checks its inputs whether or not this was called.
+   *
+   * @throws io.fld.api.InvalidInputException if {@link #compute} would reject these sets before
+   *     computing anything
+   */
+  default void checkInputs(FeatureSet train, FeatureSet test, FeatureSet gen) {}
+
+  /**
    * Computes the metric.
    *
    * @param train features of the training samples, or {@code null} if not in {@link

@@ -85,11 +85,16 @@ public final class AuthPctMetric implements Metric {
   }
 
   @Override
-  public MetricResult compute(FeatureSet train, FeatureSet test, FeatureSet gen) {
+  public void checkInputs(FeatureSet train, FeatureSet test, FeatureSet gen) {
     Inputs.require(ID, Role.TRAIN, train);
     Inputs.require(ID, Role.GEN, gen);
     Inputs.requireSameDimension(ID, Role.TRAIN, train, Role.GEN, gen);
     Inputs.requireRows(ID, Role.TRAIN, train, 2, "to find each row's nearest other row");
+  }
+
+  @Override
+  public MetricResult compute(FeatureSet train, FeatureSet test, FeatureSet gen) {
+    checkInputs(train, test, gen);
 
     SplittableRandom random = new SplittableRandom(seed);
     int[] trainRows = RowSampling.subsetOrAll(random, train.rows(), trainSize);

@@ -104,13 +104,18 @@ public final class CopyingTestMetric implements Metric {
   }
 
   @Override
-  public MetricResult compute(FeatureSet train, FeatureSet test, FeatureSet gen) {
+  public void checkInputs(FeatureSet train, FeatureSet test, FeatureSet gen) {
     Inputs.require(ID, Role.TRAIN, train);
     Inputs.require(ID, Role.TEST, test);
     Inputs.require(ID, Role.GEN, gen);
     Inputs.requireSameDimension(ID, Role.TRAIN, train, Role.TEST, test);
     Inputs.requireSameDimension(ID, Role.TRAIN, train, Role.GEN, gen);
     Inputs.requireRows(ID, Role.TRAIN, train, Math.max(cells, 2), "for " + cells + " cells");
+  }
+
+  @Override
+  public MetricResult compute(FeatureSet train, FeatureSet test, FeatureSet gen) {
+    checkInputs(train, test, gen);
 
     PrincipalComponents projection =
         train.dimension() > pcaDimensions

@@ -47,6 +47,25 @@ final class FldEngine {
    */
   static Standardized standardize(
       String metricId, FeatureSet train, FeatureSet test, FeatureSet gen) {
+    checkPresentAndSized(metricId, train, test, gen);
+    Standardizer standardizer = Standardizer.fitTo(test);
+    return new Standardized(
+        standardizer.apply(train), standardizer.apply(test), standardizer.apply(gen));
+  }
+
+  /**
+   * Checks what {@link #standardize} checks, including the varying test columns, without
+   * standardizing the sets.
+   *
+   * @throws InvalidInputException if {@link #standardize} would reject the sets
+   */
+  static void checkInputs(String metricId, FeatureSet train, FeatureSet test, FeatureSet gen) {
+    checkPresentAndSized(metricId, train, test, gen);
+    Standardizer.fitTo(test);
+  }
+
+  private static void checkPresentAndSized(
+      String metricId, FeatureSet train, FeatureSet test, FeatureSet gen) {
     requirePresent(metricId, Role.TRAIN, train);
     requirePresent(metricId, Role.TEST, test);
     requirePresent(metricId, Role.GEN, gen);
@@ -60,9 +79,6 @@ final class FldEngine {
               + " splits the training set in two and needs at least 2 training rows, got "
               + train.rows());
     }
-    Standardizer standardizer = Standardizer.fitTo(test);
-    return new Standardized(
-        standardizer.apply(train), standardizer.apply(test), standardizer.apply(gen));
   }
 
   static void requirePresent(String metricId, Role role, FeatureSet set) {

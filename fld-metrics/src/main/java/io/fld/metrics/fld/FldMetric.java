@@ -36,6 +36,11 @@ final class FldMetric implements Metric {
   }
 
   @Override
+  public void checkInputs(FeatureSet train, FeatureSet test, FeatureSet gen) {
+    FldEngine.checkInputs(kind.id(), train, test, gen);
+  }
+
+  @Override
   public MetricResult compute(FeatureSet train, FeatureSet test, FeatureSet gen) {
     FldEngine.Standardized sets = FldEngine.standardize(kind.id(), train, test, gen);
     FldEvaluation evaluation = FldEvaluation.compute(sets, settings, EnumSet.of(kind));

@@ -105,11 +105,17 @@ public final class FidMetric implements Metric {
   }
 
   @Override
-  public MetricResult compute(FeatureSet train, FeatureSet test, FeatureSet gen) {
+  public void checkInputs(FeatureSet train, FeatureSet test, FeatureSet gen) {
     FeatureSet referenceSet = Inputs.requireReferenceAndGen(id, reference, train, test, gen);
     String reason = "to estimate a covariance";
     Inputs.requireRows(id, reference, referenceSet, MINIMUM_ROWS, reason);
     Inputs.requireRows(id, Role.GEN, gen, MINIMUM_ROWS, reason);
+  }
+
+  @Override
+  public MetricResult compute(FeatureSet train, FeatureSet test, FeatureSet gen) {
+    checkInputs(train, test, gen);
+    FeatureSet referenceSet = reference == Role.TRAIN ? train : test;
 
     SplittableRandom random = new SplittableRandom(seed);
     FeatureSet genUsed = subset(gen, RowSampling.subsetOrAll(random, gen.rows(), genSize));

@@ -141,11 +141,17 @@ public final class KidMetric implements Metric {
   }
 
   @Override
-  public MetricResult compute(FeatureSet train, FeatureSet test, FeatureSet gen) {
+  public void checkInputs(FeatureSet train, FeatureSet test, FeatureSet gen) {
     FeatureSet referenceSet = Inputs.requireReferenceAndGen(id, reference, train, test, gen);
     String reason = "to draw subsets of at least 2 rows";
     Inputs.requireRows(id, reference, referenceSet, 2 * MINIMUM_SUBSET_SIZE, reason);
     Inputs.requireRows(id, Role.GEN, gen, 2 * MINIMUM_SUBSET_SIZE, reason);
+  }
+
+  @Override
+  public MetricResult compute(FeatureSet train, FeatureSet test, FeatureSet gen) {
+    checkInputs(train, test, gen);
+    FeatureSet referenceSet = reference == Role.TRAIN ? train : test;
 
     int[] genRows = RowSampling.shuffle(new SplittableRandom(seed), gen.rows(), genSize);
     int size = effectiveSubsetSize(referenceSet.rows(), genRows.length);

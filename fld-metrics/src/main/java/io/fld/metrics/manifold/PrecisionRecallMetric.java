@@ -105,18 +105,23 @@ public final class PrecisionRecallMetric implements Metric {
   }
 
   @Override
-  public MetricResult compute(FeatureSet train, FeatureSet test, FeatureSet gen) {
+  public void checkInputs(FeatureSet train, FeatureSet test, FeatureSet gen) {
     Inputs.require(side.id, Role.TRAIN, train);
     Inputs.require(side.id, Role.GEN, gen);
     Inputs.requireSameDimension(side.id, Role.TRAIN, train, Role.GEN, gen);
-    FeatureSet manifoldSet = side.manifold == Role.TRAIN ? train : gen;
-    FeatureSet querySet = side.manifold == Role.TRAIN ? gen : train;
     Inputs.requireRows(
         side.id,
         side.manifold,
-        manifoldSet,
+        side.manifold == Role.TRAIN ? train : gen,
         neighbors + 1,
         "for k = " + neighbors + " (the k-th nearest row counts the row itself)");
+  }
+
+  @Override
+  public MetricResult compute(FeatureSet train, FeatureSet test, FeatureSet gen) {
+    checkInputs(train, test, gen);
+    FeatureSet manifoldSet = side.manifold == Role.TRAIN ? train : gen;
+    FeatureSet querySet = side.manifold == Role.TRAIN ? gen : train;
 
     double[] origin = Moments.mean(train);
     double scale = Points.commonScale(origin, manifoldSet, querySet);

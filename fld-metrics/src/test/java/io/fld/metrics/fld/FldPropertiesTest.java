@@ -1,6 +1,7 @@
 package io.fld.metrics.fld;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -466,6 +467,26 @@ class FldPropertiesTest {
 
     assertTrue(error.getMessage().contains("constant-test.npy"), error.getMessage());
     assertTrue(error.getMessage().contains("column 3"), error.getMessage());
+  }
+
+  @Test
+  void checkInputsRejectsConstantTestColumn() {
+    float[][] rows = new float[TEST.rows()][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = TEST.row(i);
+      rows[i][5] = -1f;
+    }
+    FeatureSet constant = FeatureSet.of(rows, "constant-test.npy");
+
+    for (String id : List.of("fld", "fld_train", "fld_gap", "fld_p")) {
+      var metric = provider(id).create(MetricOptions.defaults());
+
+      InvalidInputException error =
+          assertThrows(
+              InvalidInputException.class, () -> metric.checkInputs(TRAIN, constant, GEN), id);
+      assertTrue(error.getMessage().contains("column 5"), error.getMessage());
+      assertDoesNotThrow(() -> metric.checkInputs(TRAIN, TEST, GEN), id);
+    }
   }
 
   @Test
