@@ -23,6 +23,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -91,7 +92,17 @@ public final class PluginDiscovery {
     }
     for (Path jar : jars) {
       if (!modular.contains(jar)) {
-        plugins.addAll(loadPlainJar(jar));
+        requireReadableJar(jar);
+        List<LoadedPlugin> loaded = loadPlainJar(jar);
+        if (loaded.isEmpty()) {
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "plugin jar {0} declares no {1} provider in META-INF/services, so it adds"
+                  + " nothing; remove it from the plugin folder or add the declaration",
+              jar,
+              FldPlugin.class.getName());
+        }
+        plugins.addAll(loaded);
       }
     }
     LOG.log(
@@ -166,6 +177,25 @@ public final class PluginDiscovery {
         byClass,
         "module layer of " + directory);
     return new ArrayList<>(byClass.values());
+  }
+
+  /**
+   * Opens {@code jar} once, because a class loader skips a damaged jar without a word.
+   *
+   * @throws PluginException naming the jar if it is not a readable zip archive
+   */
+  private static void requireReadableJar(Path jar) {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      file.getManifest();
+    } catch (IOException e) {
+      throw new PluginException(
+          "plugin jar "
+              + jar
+              + " cannot be read as a jar ("
+              + e.getMessage()
+              + "); rebuild it or remove it from the plugin folder",
+          e);
+    }
   }
 
   private static List<LoadedPlugin> loadPlainJar(Path jar) {

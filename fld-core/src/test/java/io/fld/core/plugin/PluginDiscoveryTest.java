@@ -118,6 +118,31 @@ class PluginDiscoveryTest {
   }
 
   @Test
+  void damagedJarNamed() throws IOException {
+    Path folder = pluginFolder();
+    Path damaged = folder.resolve("damaged.jar");
+    Files.write(damaged, PluginJars.utf8("not a zip archive"));
+
+    PluginException error =
+        assertThrows(PluginException.class, () -> PluginDiscovery.fromFolder(folder));
+
+    assertTrue(error.getMessage().contains(damaged.toString()), error.getMessage());
+    assertTrue(error.getMessage().contains("cannot be read as a jar"), error.getMessage());
+  }
+
+  @Test
+  void jarWithoutPluginAddsNothing() throws IOException {
+    Path folder = pluginFolder();
+    PluginJars.build(
+        work,
+        folder.resolve("library.jar"),
+        Map.of("library/Plugin.java", PluginJars.metricPlugin("library", "library_metric")),
+        null);
+
+    assertEquals(List.of(), PluginDiscovery.fromFolder(folder));
+  }
+
+  @Test
   void missingFolderRejected() {
     Path missing = work.resolve("nowhere");
 
