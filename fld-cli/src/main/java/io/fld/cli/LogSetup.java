@@ -9,9 +9,16 @@ import java.util.logging.Logger;
 
 /**
  * Routes {@link System.Logger} output, which the JDK sends to java.util.logging, to stderr in a
- * one-line format: INFO and above by default, FINE and above with {@code --verbose}.
+ * one-line format: INFO and above by default, and FINE and above from the product's own packages
+ * with {@code --verbose}.
  */
 final class LogSetup {
+  /**
+   * The logger of the product's own packages. java.util.logging keeps loggers weakly, so this
+   * reference keeps its level from being lost to garbage collection.
+   */
+  private static final Logger PRODUCT = Logger.getLogger("io.fld");
+
   private LogSetup() {}
 
   static void configure(PrintStream err, boolean verbose) {
@@ -19,8 +26,11 @@ final class LogSetup {
     for (Handler handler : root.getHandlers()) {
       root.removeHandler(handler);
     }
+    // Libraries such as Guice log their internals at FINE, so --verbose lowers the level of the
+    // product's loggers only.
     Level level = verbose ? Level.FINE : Level.INFO;
-    root.setLevel(level);
+    root.setLevel(Level.INFO);
+    PRODUCT.setLevel(level);
     root.addHandler(new StderrHandler(err, level));
   }
 
