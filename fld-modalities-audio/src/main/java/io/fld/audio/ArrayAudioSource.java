@@ -87,14 +87,16 @@ public final class ArrayAudioSource implements SampleSource<AudioClip> {
 
   @Override
   public SampleCursor<AudioClip> open() {
-    return new ListCursor<>(clips.size(), this::sample);
+    return new ListCursor<>(clips.size(), this::sample, ArrayAudioSource::name);
   }
 
   private Sample<AudioClip> sample(int index) {
     AudioClip clip = clips.get(index);
-    return new Sample<>(
-        String.format(Locale.ROOT, "clip-%05d", index),
-        new AudioClip(clip.samples().clone(), clip.sampleRate()));
+    return new Sample<>(name(index), new AudioClip(clip.samples().clone(), clip.sampleRate()));
+  }
+
+  private static String name(int index) {
+    return String.format(Locale.ROOT, "clip-%05d", index);
   }
 
   private void requireValid(float[] waveform, int index) {

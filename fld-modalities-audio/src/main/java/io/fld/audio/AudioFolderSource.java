@@ -130,7 +130,7 @@ public final class AudioFolderSource implements SampleSource<AudioClip> {
 
   @Override
   public SampleCursor<AudioClip> open() {
-    return new ListCursor<>(relativePaths.size(), this::decode);
+    return new ListCursor<>(relativePaths.size(), this::decode, relativePaths::get);
   }
 
   private Sample<AudioClip> decode(int index) throws IOException {

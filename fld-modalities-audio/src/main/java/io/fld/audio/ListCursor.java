@@ -5,6 +5,7 @@ import io.fld.api.sample.SampleCursor;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /** A cursor over a fixed number of samples that are loaded one at a time by index. */
 final class ListCursor<T> implements SampleCursor<T> {
@@ -17,12 +18,19 @@ final class ListCursor<T> implements SampleCursor<T> {
 
   private final int size;
   private final Loader<T> loader;
+  private final IntFunction<String> names;
   private int position;
   private boolean closed;
 
-  ListCursor(int size, Loader<T> loader) {
+  /**
+   * Creates a cursor over {@code size} samples.
+   *
+   * @param names the name of the sample at an index, known without loading it
+   */
+  ListCursor(int size, Loader<T> loader, IntFunction<String> names) {
     this.size = size;
     this.loader = loader;
+    this.names = names;
   }
 
   @Override
@@ -39,6 +47,19 @@ final class ListCursor<T> implements SampleCursor<T> {
       batch.add(loader.load(position));
     }
     return batch;
+  }
+
+  @Override
+  public List<String> skip(int count) {
+    if (closed) {
+      throw new IllegalStateException("cursor is closed");
+    }
+    int end = Math.min(size, position + Math.max(0, count));
+    List<String> skipped = new ArrayList<>(end - position);
+    for (; position < end; position++) {
+      skipped.add(names.apply(position));
+    }
+    return skipped;
   }
 
   @Override

@@ -102,6 +102,19 @@ class AudioSourcesTest {
   }
 
   @Test
+  void skipListsNamesWithoutDecoding(@TempDir Path folder) throws IOException {
+    Files.writeString(folder.resolve("a.wav"), "garbage that is not RIFF");
+    Resources.copyTo(folder, TONE, "b.wav");
+    AudioFolderSource source = AudioFolderSource.open(folder, AudioFolderSource.DEFAULT_EXTENSIONS);
+
+    try (SampleCursor<AudioClip> cursor = source.open()) {
+      assertEquals(List.of("a.wav"), cursor.skip(1));
+      assertEquals("b.wav", cursor.next(2).get(0).name());
+      assertEquals(List.of(), cursor.skip(3));
+    }
+  }
+
+  @Test
   void providerAcceptsFoldersWithWav(@TempDir Path folder) throws IOException {
     AudioFolderSourceProvider provider = new AudioFolderSourceProvider();
     assertFalse(provider.accepts(folder));

@@ -4,9 +4,12 @@ import io.fld.api.feature.FeatureProvenance;
 import io.fld.api.feature.FeatureSet;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +35,7 @@ public final class FeatureCache {
   private static final String CHUNK_FOLDER_SUFFIX = ".parts";
   private static final String CHUNK_PREFIX = "chunk-";
   private static final String CHUNK_NAME_FORMAT = CHUNK_PREFIX + "%08d" + ENTRY_SUFFIX;
+  private static final String ORIGIN_FILE = "origin";
 
   private final Path directory;
 
@@ -108,6 +112,45 @@ public final class FeatureCache {
   }
 
   /**
+   * Records that the chunks of {@code key} come from extracting {@code input}, and deletes the
+   * chunks that an interrupted extraction of the same input, with the same extractor, model,
+   * preprocessing and name, left under another key. Such a key differs only in the input's
+   * fingerprint, so the input has changed since and those chunks can never be resumed. Call it
+   * before storing the first chunk of an extraction.
+   */
+  public void startChunks(CacheKey key, String input) throws IOException {
+    String origin = origin(key, input);
+    Path current = chunkFolder(key);
+    List<Path> stale = new ArrayList<>();
+    try (DirectoryStream<Path> folders =
+        Files.newDirectoryStream(directory, "*" + CHUNK_FOLDER_SUFFIX)) {
+      for (Path folder : folders) {
+        if (!folder.equals(current) && origin.equals(readOrigin(folder))) {
+          stale.add(folder);
+        }
+      }
+    }
+    for (Path folder : stale) {
+      LOG.log(
+          Level.INFO,
+          "deleting {0}: the chunks of an interrupted extraction of {1}, which has changed since",
+          folder,
+          input);
+      deleteChunkFolder(folder);
+    }
+    Files.createDirectories(current);
+    Path file = current.resolve(ORIGIN_FILE);
+    Path temporary = Files.createTempFile(current, ORIGIN_FILE, ".tmp");
+    try {
+      Files.writeString(temporary, origin, StandardCharsets.UTF_8);
+      Files.move(
+          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /**
    * Stores finished chunk {@code index} of an extraction in progress. Chunks hold consecutive rows;
    * chunk {@code i} starts at row {@code i * chunkRows} for the caller's fixed chunk size.
    */
@@ -159,7 +202,10 @@ public final class FeatureCache {
 
   /** Deletes the chunks of {@code key}, if any. */
   public void discardChunks(CacheKey key) throws IOException {
-    Path folder = chunkFolder(key);
+    deleteChunkFolder(chunkFolder(key));
+  }
+
+  private static void deleteChunkFolder(Path folder) throws IOException {
     if (!Files.isDirectory(folder)) {
       return;
     }
@@ -181,6 +227,26 @@ public final class FeatureCache {
       LOG.log(Level.WARNING, "{0}; deleting it and computing the features again", e.getMessage());
       Files.deleteIfExists(file);
       return Optional.empty();
+    }
+  }
+
+  /** Returns the fields of {@code key} other than the input fingerprint, plus the input's path. */
+  private static String origin(CacheKey key, String input) {
+    return String.join(
+        "\n",
+        "extractor=" + key.extractorId(),
+        "model=" + key.modelChecksum(),
+        "preprocessing=" + key.preprocessing(),
+        "name=" + key.name().orElse(""),
+        "source=" + input);
+  }
+
+  /** Returns the origin recorded in a chunk folder, or an empty string if none can be read. */
+  private static String readOrigin(Path folder) {
+    try {
+      return Files.readString(folder.resolve(ORIGIN_FILE), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
     }
   }
 

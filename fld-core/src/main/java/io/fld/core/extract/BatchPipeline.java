@@ -39,9 +39,9 @@ final class BatchPipeline {
 
   /**
    * Feeds every sample of {@code source}, in order and in batches of up to {@code batchSize}, to
-   * {@code consumer}; the first {@code skip} samples are read but not passed on, and their names
-   * are added to {@code skippedNames}, which contains all of them once this method returns
-   * normally.
+   * {@code consumer}. The first {@code skip} samples are passed over with {@link
+   * SampleCursor#skip}, and their names are added to {@code skippedNames}, which contains all of
+   * them once this method returns normally.
    *
    * @throws IOException if reading a sample fails or the consumer throws it
    */
@@ -86,7 +86,7 @@ final class BatchPipeline {
       BlockingQueue<Item> queue) {
     try {
       try (SampleCursor<?> cursor = source.open()) {
-        skip(cursor, skip, batchSize, skippedNames);
+        skippedNames.addAll(cursor.skip(skip));
         List<? extends Sample<?>> batch;
         do {
           batch = cursor.next(batchSize);
@@ -99,22 +99,6 @@ final class BatchPipeline {
       // The consumer stopped early and cancelled this reader, so no consumer waits for more
       // batches.
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Reads and drops {@code count} samples, a batch at a time so that few are held at once. */
-  private static void skip(SampleCursor<?> cursor, int count, int batchSize, List<String> names)
-      throws IOException {
-    int left = count;
-    while (left > 0) {
-      List<? extends Sample<?>> skipped = cursor.next(Math.min(left, batchSize));
-      if (skipped.isEmpty()) {
-        return;
-      }
-      for (Sample<?> sample : skipped) {
-        names.add(sample.name());
-      }
-      left -= skipped.size();
     }
   }
 

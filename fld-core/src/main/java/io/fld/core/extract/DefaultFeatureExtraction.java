@@ -222,8 +222,8 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
     FeatureProvenance provenance = provenance(plan, extractor);
     RowCollector rows = new RowCollector(extractor, source.size());
     int resumed = chunks.isEmpty() ? 0 : chunks.get().resume(rows, source.size(), provenance);
-    // NOTE: the sample source API lists no names without reading the samples, so resuming decodes
-    // the finished samples again (without inference) to learn their names.
+    // Resuming learns the names of the finished samples from SampleCursor.skip, which decodes them
+    // again (without inference) only for cursors that keep the default implementation.
     List<String> skippedNames = Collections.synchronizedList(new ArrayList<>(resumed));
     String task = extractor.id() + " " + plan.input().getFileName();
     long started = System.nanoTime();
@@ -263,10 +263,8 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
   }
 
   /**
-   * The chunks of one cache entry while its extraction runs.
-   *
-   * <p>NOTE: chunks of an interrupted run whose input then changes are never resumed (the key
-   * differs) and stay in the cache folder until deleted by hand.
+   * The chunks of one cache entry while its extraction runs. Starting it deletes the chunks that an
+   * interrupted extraction of the same input left before the input changed.
    */
   private static final class ChunkStore {
     private final FeatureCache cache;
@@ -283,6 +281,7 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
      * returns how many rows they contain; the extraction continues after them.
      */
     int resume(RowCollector rows, int totalRows, FeatureProvenance provenance) throws IOException {
+      cache.startChunks(key, provenance.source());
       int index = 0;
       while ((long) (index + 1) * CHUNK_ROWS <= totalRows) {
         Optional<FeatureSet> chunk = cache.loadChunk(key, index);

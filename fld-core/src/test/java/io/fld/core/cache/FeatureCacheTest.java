@@ -158,6 +158,39 @@ class FeatureCacheTest {
   }
 
   @Test
+  void chunksOfAChangedInputAreDeleted() throws IOException {
+    FeatureCache cache = FeatureCache.open(folder);
+    FeatureSet rows = randomFeatures(2, 8);
+    CacheKey changed =
+        new CacheKey(
+            "dinov2", "abc123", "dinov2/pil-bicubic/v1", "fingerprint-2", Optional.empty());
+    CacheKey otherModel =
+        new CacheKey(
+            "dinov2", "def456", "dinov2/pil-bicubic/v1", "fingerprint-1", Optional.empty());
+    cache.startChunks(KEY, "/data/train");
+    cache.storeChunk(KEY, 0, rows);
+    cache.startChunks(otherModel, "/data/train");
+    cache.storeChunk(otherModel, 0, rows);
+
+    cache.startChunks(changed, "/data/train");
+
+    assertTrue(cache.loadChunk(KEY, 0).isEmpty());
+    assertTrue(cache.loadChunk(otherModel, 0).isPresent());
+  }
+
+  @Test
+  void restartKeepsTheChunksOfTheSameInput() throws IOException {
+    FeatureCache cache = FeatureCache.open(folder);
+    FeatureSet rows = randomFeatures(2, 9);
+    cache.startChunks(KEY, "/data/train");
+    cache.storeChunk(KEY, 0, rows);
+
+    cache.startChunks(KEY, "/data/train");
+
+    assertEquals(rows, cache.loadChunk(KEY, 0).orElseThrow());
+  }
+
+  @Test
   void damagedChunkIsRecomputedNotAssembled() throws IOException {
     FeatureCache cache = FeatureCache.open(folder);
     FeatureSet all = randomFeatures(4, 7);

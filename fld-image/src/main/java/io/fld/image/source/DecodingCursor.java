@@ -49,6 +49,17 @@ final class DecodingCursor implements SampleCursor<RgbImage> {
     }
   }
 
+  @Override
+  public List<String> skip(int count) {
+    if (closed) {
+      throw new IllegalStateException("the cursor is closed");
+    }
+    int end = Math.min(names.size(), position + Math.max(0, count));
+    List<String> skipped = List.copyOf(names.subList(position, end));
+    position = end;
+    return skipped;
+  }
+
   private Sample<RgbImage> load(int index) {
     try {
       return new Sample<>(names.get(index), loader.load(index));

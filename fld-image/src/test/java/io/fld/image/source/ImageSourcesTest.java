@@ -58,6 +58,24 @@ class ImageSourcesTest {
   }
 
   @Test
+  void skipListsNamesWithoutDecoding() throws IOException {
+    writePng(root.resolve("a.png"), 0);
+    writePng(root.resolve("b.png"), 1);
+    writePng(root.resolve("c.png"), 2);
+    ImageFolderSource source = ImageFolderSource.open(root, ImageSourceOptions.defaults());
+    // Damaged after the pre-scan, so decoding it now would fail.
+    Files.writeString(root.resolve("a.png"), "no longer a PNG");
+
+    try (SampleCursor<RgbImage> cursor = source.open()) {
+      assertEquals(List.of("a.png", "b.png"), cursor.skip(2));
+      List<Sample<RgbImage>> rest = cursor.next(5);
+      assertEquals(1, rest.size());
+      assertEquals("c.png", rest.get(0).name());
+      assertEquals(List.of(), cursor.skip(1));
+    }
+  }
+
+  @Test
   void symbolicLinksAreFollowedAndLoopsAreCut() throws IOException {
     writePng(root.resolve("real/one.png"), 1);
     Files.createDirectories(root.resolve("links"));
