@@ -120,6 +120,21 @@ public abstract class SampleSourceConformanceTest {
   }
 
   @Test
+  void skipMatchesNext() throws IOException {
+    SampleSource<?> source = openSource();
+    List<Sample<?>> all = readAll(source, source.size());
+
+    try (SampleCursor<?> cursor = source.open()) {
+      List<String> skipped = cursor.skip(2);
+      List<? extends Sample<?>> rest = cursor.next(source.size());
+
+      assertEquals(names(all.subList(0, 2)), skipped);
+      assertEquals(names(all.subList(2, all.size())), names(List.copyOf(rest)));
+      assertEquals(List.of(), cursor.skip(1));
+    }
+  }
+
+  @Test
   void cursorCloseIdempotent() throws IOException {
     SampleCursor<?> cursor = openSource().open();
     cursor.next(1);
