@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * Per query row, a bounded list of the reference rows with the smallest approximate squared
- * distances seen so far, kept as a binary max-heap so that replacing the farthest candidate costs
- * {@code log(capacity)}. Each row is updated by one thread at a time.
+ * Per query row, a bounded list of the reference rows with the smallest exact squared distances
+ * offered so far, ordered by distance and then by reference index. Each list is a binary max-heap
+ * in that order, so that replacing the last candidate costs {@code log(capacity)}, and ties at the
+ * last kept distance keep the lowest indices whatever order the rows are offered in. Each row is
+ * updated by one thread at a time.
  */
 final class CandidateLists {
   private final int rows;
@@ -34,7 +36,20 @@ final class CandidateLists {
     return worst[row];
   }
 
-  /** Adds a candidate to {@code row}; callers first check it is below {@link #threshold}. */
+  /**
+   * Tests whether a candidate would enter the list of {@code row}: whether the list has room, or
+   * the candidate comes before its last one by distance and then by reference index.
+   */
+  boolean admits(int row, int reference, double squaredDistance) {
+    if (sizes[row] < capacity) {
+      return true;
+    }
+    double last = distances[row * capacity];
+    return squaredDistance < last
+        || (squaredDistance == last && reference < indices[row * capacity]);
+  }
+
+  /** Adds a candidate to {@code row}; callers first check that the list {@link #admits} it. */
   void offer(int row, int reference, double squaredDistance) {
     int base = row * capacity;
     int size = sizes[row];
@@ -54,7 +69,7 @@ final class CandidateLists {
   private void siftUp(int base, int slot, double squaredDistance, int reference) {
     while (slot > 0) {
       int parent = (slot - 1) / 2;
-      if (distances[base + parent] >= squaredDistance) {
+      if (comesAfter(base + parent, squaredDistance, reference)) {
         break;
       }
       distances[base + slot] = distances[base + parent];
@@ -73,10 +88,11 @@ final class CandidateLists {
       if (child >= capacity) {
         break;
       }
-      if (child + 1 < capacity && distances[base + child + 1] > distances[base + child]) {
+      if (child + 1 < capacity
+          && comesAfter(base + child + 1, distances[base + child], indices[base + child])) {
         child++;
       }
-      if (distances[base + child] <= squaredDistance) {
+      if (!comesAfter(base + child, squaredDistance, reference)) {
         break;
       }
       distances[base + slot] = distances[base + child];
@@ -88,8 +104,18 @@ final class CandidateLists {
   }
 
   /**
-   * Replaces each row's candidate distances by exact ones from {@code exact}, and keeps the {@code
-   * count} nearest, ordered by exact distance and then by reference index.
+   * Tests whether the candidate at heap position {@code position} comes after a candidate with
+   * {@code squaredDistance} and {@code reference}, by distance and then by reference index.
+   */
+  private boolean comesAfter(int position, double squaredDistance, int reference) {
+    double distance = distances[position];
+    return distance > squaredDistance
+        || (distance == squaredDistance && indices[position] > reference);
+  }
+
+  /**
+   * Recomputes each row's candidate distances with {@code exact}, and keeps the {@code count}
+   * nearest, ordered by exact distance and then by reference index.
    */
   Neighbors refine(int count, ExactDistance exact) {
     int[] keptIndices = new int[Math.multiplyExact(rows, count)];

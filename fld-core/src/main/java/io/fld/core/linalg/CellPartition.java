@@ -14,8 +14,7 @@ import java.util.stream.IntStream;
  * centroid. The kernels of {@link NearestNeighbors} use the balls to skip, by the triangle
  * inequality, every pair of a row and a cell that cannot change their result, and shift each tile
  * to a cell centroid so that the rounding of single-precision GEMM scales with the size of a cell,
- * not with the distance from the origin. The partition decides the time. It can change a result
- * only in the cases that the note at {@link NearestNeighbors#CANDIDATE_SLACK} describes.
+ * not with the distance from the origin. The partition decides the time, not the results.
  *
  * <p>Cells come from recursive splitting: a set of rows is cut by the hyperplane midway between two
  * 2-means centers of a sample of its rows, until every part has at most {@link #CELL_ROWS} rows. A
@@ -63,10 +62,7 @@ public final class CellPartition {
   /** Rows projected per GEMM call when sketching. */
   private static final int SKETCH_CHUNK_ROWS = 8192;
 
-  /**
-   * Seed of the random projection, which shapes the cells and so the time of the kernels, and their
-   * results only as the note at {@link NearestNeighbors#CANDIDATE_SLACK} describes.
-   */
+  /** Seed of the random projection, which shapes the cells and so the time of the kernels. */
   private static final long SKETCH_SEED = 0x5eed_ce11L;
 
   /** Rows projected by one task of the parallel projection. */

@@ -13,27 +13,16 @@ import java.util.stream.IntStream;
  * coordinates shifted to a cell centroid and with the squared norms in double precision, and a row
  * skips a cell when the triangle inequality and the cell's ball show that no row of the cell can
  * change its result. Decisions that the GEMM's rounding could change are then settled by distances
- * computed from the differences in double precision: the neighbour lists are re-ranked exactly
- * (within the limit that {@link #CANDIDATE_SLACK} notes), and a membership test within the rounding
- * bound of a radius is recomputed, which makes membership exact. Skipping is conservative by that
- * rounding bound. Points of one call must share their origin and scale (see {@link Points}).
+ * computed from the differences in double precision. A pair whose screened distance, lowered by the
+ * rounding bound, does not exceed the threshold of a neighbour list is ranked by its exact
+ * distance, and a membership test within the rounding bound of a radius is recomputed. Skipping is
+ * conservative by that rounding bound. Neighbour lists and membership are therefore exact, and
+ * among rows tied at the last kept distance the lowest indices are kept. Points of one call must
+ * share their origin and scale (see {@link Points}).
  */
 public final class NearestNeighbors {
   /** Maximum rows of the query and reference tiles of each GEMM call. */
   static final int TILE_ROWS = CellPartition.CELL_ROWS;
-
-  /**
-   * Candidates kept beyond the requested neighbour count, so that re-ranking in double precision
-   * can recover a neighbour that single-precision rounding placed just outside the list.
-   *
-   * <p>NOTE: a neighbour can still be missed when more than this many rows lie within the GEMM
-   * rounding error of the last kept distance, as with dozens of near-duplicates of a row. Its exact
-   * distance then differs from the returned one by at most that error. The error scales with the
-   * squared distances of both rows from the centroid their tile was shifted to. For the same
-   * reason, when more rows tie at the last kept distance than the list has room for, the order in
-   * which cells are visited, not the lowest index, decides which of them are returned.
-   */
-  static final int CANDIDATE_SLACK = 3;
 
   /**
    * Share of a cell's rows that must need a second cell for their pair of cells to be computed
@@ -77,11 +66,11 @@ public final class NearestNeighbors {
       throw new IllegalArgumentException(
           "count must lie in [1, " + (rows - 1) + "] for " + rows + " rows, got " + count);
     }
-    CandidateLists candidates =
-        new CandidateLists(rows, Math.min(count + CANDIDATE_SLACK, rows - 1));
-    new SelfSearch(cells, candidates).run();
-    return candidates.refine(
-        count, (row, other) -> points.exactSquaredDistance(row, points, other));
+    CandidateLists candidates = new CandidateLists(rows, count);
+    CandidateLists.ExactDistance exact =
+        (row, other) -> points.exactSquaredDistance(row, points, other);
+    new SelfSearch(cells, candidates, exact).run();
+    return candidates.refine(count, exact);
   }
 
   /**
@@ -97,8 +86,9 @@ public final class NearestNeighbors {
       throw new IllegalArgumentException(
           "count must lie in [1, " + referenceRows + "], got " + count);
     }
-    CandidateLists candidates =
-        new CandidateLists(queries.rows(), Math.min(count + CANDIDATE_SLACK, referenceRows));
+    CandidateLists candidates = new CandidateLists(queries.rows(), count);
+    CandidateLists.ExactDistance exact =
+        (row, other) -> queries.exactSquaredDistance(row, references, other);
     CellPartition referenceCells = CellPartition.of(references);
     CellPartition queryCells = CellPartition.of(queries);
     Workspace workspace = new Workspace(queries.dimension(), referenceCells.cellCount());
@@ -120,11 +110,10 @@ public final class NearestNeighbors {
             Tile.compute(selected.points, selected.ids, referenceTile, referenceIds, workspace);
         IntStream.range(0, block.rowCount())
             .parallel()
-            .forEach(i -> block.offerRow(i, candidates, false));
+            .forEach(i -> block.offerRow(i, candidates, false, exact, workspace.marginScale));
       }
     }
-    return candidates.refine(
-        count, (row, other) -> queries.exactSquaredDistance(row, references, other));
+    return candidates.refine(count, exact);
   }
 
   /**
@@ -245,7 +234,7 @@ public final class NearestNeighbors {
                 return true;
               }
               double margin = workspace.marginScale * (tile.squaredNorm(i) + largestNorm);
-              return gap * gap - margin < candidates.threshold(tileIds[i]);
+              return gap * gap - margin <= candidates.threshold(tileIds[i]);
             })
         .toArray();
   }
@@ -340,6 +329,7 @@ public final class NearestNeighbors {
     private final CellPartition cells;
     private final Points points;
     private final CandidateLists candidates;
+    private final CandidateLists.ExactDistance exact;
     private final Workspace workspace;
 
     /**
@@ -347,10 +337,11 @@ public final class NearestNeighbors {
      */
     private final BitSet covered;
 
-    SelfSearch(CellPartition cells, CandidateLists candidates) {
+    SelfSearch(CellPartition cells, CandidateLists candidates, CandidateLists.ExactDistance exact) {
       this.cells = cells;
       this.points = cells.points();
       this.candidates = candidates;
+      this.exact = exact;
       this.workspace = new Workspace(points.dimension(), cells.cellCount());
       this.covered = new BitSet(Math.multiplyExact(cells.cellCount(), cells.cellCount()));
     }
@@ -364,7 +355,7 @@ public final class NearestNeighbors {
         Tile own = Tile.compute(tile, ids, tile, ids, workspace);
         IntStream.range(0, own.rowCount())
             .parallel()
-            .forEach(i -> own.offerRow(i, candidates, true));
+            .forEach(i -> own.offerRow(i, candidates, true, exact, workspace.marginScale));
         if (cellCount == 1) {
           continue;
         }
@@ -388,17 +379,21 @@ public final class NearestNeighbors {
       // one, and a list must not see the same row twice, so only a later cell takes whole pairs.
       if (other > cell && needing.length >= WHOLE_PAIR_SHARE * ids.length) {
         Tile block = Tile.compute(tile, ids, otherTile, otherIds, workspace);
-        IntStream.of(needing).parallel().forEach(i -> block.offerRow(i, candidates, false));
+        double marginScale = workspace.marginScale;
+        IntStream.of(needing)
+            .parallel()
+            .forEach(i -> block.offerRow(i, candidates, false, exact, marginScale));
         IntStream.range(0, groupCount(block.columnCount()))
             .parallel()
-            .forEach(group -> block.offerColumns(group * COLUMN_GROUP, candidates));
+            .forEach(
+                group -> block.offerColumns(group * COLUMN_GROUP, candidates, exact, marginScale));
         covered.set(other * cells.cellCount() + cell);
       } else {
         TileRows selected = TileRows.select(tile, ids, needing, workspace.subset);
         Tile block = Tile.compute(selected.points, selected.ids, otherTile, otherIds, workspace);
         IntStream.range(0, block.rowCount())
             .parallel()
-            .forEach(i -> block.offerRow(i, candidates, false));
+            .forEach(i -> block.offerRow(i, candidates, false, exact, workspace.marginScale));
       }
     }
   }
@@ -453,22 +448,35 @@ public final class NearestNeighbors {
     }
 
     /**
-     * Offers the columns of tile row {@code i} to the list of that row. A column enters when {@code
-     * |x|^2 + |y|^2 - 2 x.y} is below the list's threshold, tested as {@code |y|^2 - 2 x.y} against
-     * the threshold minus {@code |x|^2}.
+     * Offers the columns of tile row {@code i} to the list of that row. A column is a candidate
+     * when its screened distance {@code |x|^2 + |y|^2 - 2 x.y}, lowered by the rounding bound
+     * {@code marginScale (|x|^2 + |y|^2)}, does not exceed the list's threshold, which no column
+     * nearer than the threshold can fail. Its exact distance from {@code exact} then decides
+     * whether it enters. The test runs as {@code s |y|^2 - 2 x.y} against the threshold minus
+     * {@code s |x|^2}, with {@code s = 1 - marginScale}.
      */
-    void offerRow(int i, CandidateLists candidates, boolean skipSelf) {
+    void offerRow(
+        int i,
+        CandidateLists candidates,
+        boolean skipSelf,
+        CandidateLists.ExactDistance exact,
+        double marginScale) {
       int row = rowIds[i];
-      double rowNorm = rows.squaredNorms()[i];
+      double shrink = 1 - marginScale;
+      double rowNorm = shrink * rows.squaredNorms()[i];
       double[] columnNorms = columns.squaredNorms();
       int columnCount = columnCount();
       int base = i * columnCount;
       double limit = candidates.threshold(row) - rowNorm;
       for (int j = 0; j < columnCount; j++) {
-        double value = columnNorms[j] - 2.0 * dots[base + j];
-        if (value < limit && !(skipSelf && columnIds[j] == row)) {
-          candidates.offer(row, columnIds[j], rowNorm + value);
-          limit = candidates.threshold(row) - rowNorm;
+        double lower = shrink * columnNorms[j] - 2.0 * dots[base + j];
+        int column = columnIds[j];
+        if (lower <= limit && !(skipSelf && column == row)) {
+          double distance = exact.squaredDistance(row, column);
+          if (candidates.admits(row, column, distance)) {
+            candidates.offer(row, column, distance);
+            limit = candidates.threshold(row) - rowNorm;
+          }
         }
       }
     }
@@ -476,26 +484,35 @@ public final class NearestNeighbors {
     /**
      * Offers the tile rows to the lists of the columns {@code [firstColumn, firstColumn +
      * COLUMN_GROUP)}, reading the tile row by row so that each cache line serves several columns.
+     * Candidates pass the same test as in {@link #offerRow}.
      */
-    void offerColumns(int firstColumn, CandidateLists candidates) {
+    void offerColumns(
+        int firstColumn,
+        CandidateLists candidates,
+        CandidateLists.ExactDistance exact,
+        double marginScale) {
       int lastColumn = Math.min(firstColumn + COLUMN_GROUP, columnCount());
       int columnCount = columnCount();
       int rowCount = rowCount();
+      double shrink = 1 - marginScale;
       double[] rowNorms = rows.squaredNorms();
       double[] columnNorms = columns.squaredNorms();
       double[] limits = new double[lastColumn - firstColumn];
       for (int j = firstColumn; j < lastColumn; j++) {
-        limits[j - firstColumn] = candidates.threshold(columnIds[j]) - columnNorms[j];
+        limits[j - firstColumn] = candidates.threshold(columnIds[j]) - shrink * columnNorms[j];
       }
       for (int i = 0; i < rowCount; i++) {
         int base = i * columnCount;
-        double rowNorm = rowNorms[i];
+        double lowerRowPart = shrink * rowNorms[i];
         for (int j = firstColumn; j < lastColumn; j++) {
-          double value = rowNorm - 2.0 * dots[base + j];
-          if (value < limits[j - firstColumn]) {
+          double lower = lowerRowPart - 2.0 * dots[base + j];
+          if (lower <= limits[j - firstColumn]) {
             int column = columnIds[j];
-            candidates.offer(column, rowIds[i], columnNorms[j] + value);
-            limits[j - firstColumn] = candidates.threshold(column) - columnNorms[j];
+            double distance = exact.squaredDistance(column, rowIds[i]);
+            if (candidates.admits(column, rowIds[i], distance)) {
+              candidates.offer(column, rowIds[i], distance);
+              limits[j - firstColumn] = candidates.threshold(column) - shrink * columnNorms[j];
+            }
           }
         }
       }

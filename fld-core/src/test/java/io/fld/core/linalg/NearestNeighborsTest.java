@@ -179,6 +179,64 @@ class NearestNeighborsTest {
   }
 
   @Test
+  void tightClustersFarFromMeanKeepExactNeighbours() {
+    // Two clusters of spread 1e-3 at +-1e4 put the mean, and so the tile origin, far from every
+    // row: the single-precision screening error then exceeds the distances inside a cluster.
+    int rows = 400;
+    int dimension = 8;
+    Random random = new Random(30);
+    float[] values = new float[rows * dimension];
+    for (int row = 0; row < rows; row++) {
+      double side = row % 2 == 0 ? 1e4 : -1e4;
+      for (int column = 0; column < dimension; column++) {
+        values[row * dimension + column] = (float) (side + 1e-3 * random.nextGaussian());
+      }
+    }
+    FeatureSet set = FeatureSet.wrap(values, rows, dimension, FeatureProvenance.ofSource("far"));
+    double[] origin = Moments.mean(set);
+    Points points = Points.centered(set, null, origin, Points.commonScale(origin, set));
+
+    Neighbors neighbors = NearestNeighbors.nearestOthers(points, 4);
+
+    assertNeighborsExact(points, points, neighbors, true);
+  }
+
+  @Test
+  void copiedQueriesAreAtDistanceZero() {
+    // References: a tight cluster and 40 outliers. Queries: copies of the outliers and of cluster
+    // rows, so the query mean, and with it the tile origin, lies far from the cluster.
+    int outliers = 40;
+    int rows = 1500;
+    int dimension = 64;
+    Random random = new Random(31);
+    float[] values = new float[rows * dimension];
+    for (int row = 0; row < rows; row++) {
+      for (int column = 0; column < dimension; column++) {
+        double value =
+            row < outliers ? 1e3 * random.nextGaussian() : 1e4 + 1e-3 * random.nextGaussian();
+        values[row * dimension + column] = (float) value;
+      }
+    }
+    FeatureSet references =
+        FeatureSet.wrap(values, rows, dimension, FeatureProvenance.ofSource("cluster"));
+    int[] copied = new int[200];
+    for (int i = 0; i < copied.length; i++) {
+      copied[i] = i < outliers ? i : outliers + 7 * i;
+    }
+    FeatureSet queries = references.select(copied);
+    double[] origin = Moments.mean(references);
+    double scale = Points.commonScale(origin, references, queries);
+    Points referencePoints = Points.centered(references, null, origin, scale);
+    Points queryPoints = Points.centered(queries, null, origin, scale);
+
+    Neighbors neighbors = NearestNeighbors.nearest(queryPoints, referencePoints, 1);
+
+    for (int i = 0; i < copied.length; i++) {
+      assertEquals(0.0, neighbors.squaredDistance(i, 0), 0.0, "query " + i);
+    }
+  }
+
+  @Test
   void nanRadiusContainsNothingAndHidesNoBall() {
     Points centers = points(randomSet(NearestNeighbors.TILE_ROWS + 76, 50, 0));
     int[] firstRows = new int[300];
