@@ -28,6 +28,11 @@ final class CandidateLists {
     Arrays.fill(worst, Double.POSITIVE_INFINITY);
   }
 
+  /** Returns the number of candidates each list keeps. */
+  int capacity() {
+    return capacity;
+  }
+
   /**
    * Returns the distance a new candidate of {@code row} must be below to enter its list: the
    * largest kept distance once the list is full, infinity before.

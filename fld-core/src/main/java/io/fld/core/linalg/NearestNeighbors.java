@@ -1,6 +1,7 @@
 package io.fld.core.linalg;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.stream.IntStream;
 
@@ -448,12 +449,16 @@ public final class NearestNeighbors {
     }
 
     /**
-     * Offers the columns of tile row {@code i} to the list of that row. A column is a candidate
-     * when its screened distance {@code |x|^2 + |y|^2 - 2 x.y}, lowered by the rounding bound
-     * {@code marginScale (|x|^2 + |y|^2)}, does not exceed the list's threshold, which no column
-     * nearer than the threshold can fail. Its exact distance from {@code exact} then decides
-     * whether it enters. The test runs as {@code s |y|^2 - 2 x.y} against the threshold minus
-     * {@code s |x|^2}, with {@code s = 1 - marginScale}.
+     * Offers the columns of tile row {@code i} to the list of that row.
+     *
+     * <p>The screened distance {@code u = |x|^2 + |y|^2 - 2 x.y} of a pair is within {@code e =
+     * marginScale (|x|^2 + |y|^2)} of its exact distance. The row's list after this tile holds no
+     * pair farther than its current threshold, nor farther than the k-th smallest {@code u + e} of
+     * the tile, since k columns of the tile are at most that far; the second bound is computed
+     * while the list is not full. A column whose {@code u - e} exceeds the smaller of the two
+     * bounds is therefore skipped, and the exact distance decides for every other one. The tests
+     * run as {@code s |y|^2 - 2 x.y} against the bound minus {@code s |x|^2}, with {@code s} =
+     * {@code 1 - marginScale} or {@code 1 + marginScale}.
      */
     void offerRow(
         int i,
@@ -462,12 +467,28 @@ public final class NearestNeighbors {
         CandidateLists.ExactDistance exact,
         double marginScale) {
       int row = rowIds[i];
-      double shrink = 1 - marginScale;
-      double rowNorm = shrink * rows.squaredNorms()[i];
       double[] columnNorms = columns.squaredNorms();
       int columnCount = columnCount();
       int base = i * columnCount;
-      double limit = candidates.threshold(row) - rowNorm;
+      double widen = 1 + marginScale;
+      double shrink = 1 - marginScale;
+      double rowNorm = rows.squaredNorms()[i];
+
+      // A full list has a threshold near its final one, and the scan for the tile's bound would
+      // cost more than the exact distances it saves.
+      double tileBound = Double.POSITIVE_INFINITY;
+      if (candidates.threshold(row) == Double.POSITIVE_INFINITY) {
+        SmallestValues upper = new SmallestValues(candidates.capacity());
+        for (int j = 0; j < columnCount; j++) {
+          if (!(skipSelf && columnIds[j] == row)) {
+            upper.add(widen * (rowNorm + columnNorms[j]) - 2.0 * dots[base + j]);
+          }
+        }
+        tileBound = upper.largest();
+      }
+
+      double lowerRowNorm = shrink * rowNorm;
+      double limit = Math.min(candidates.threshold(row), tileBound) - lowerRowNorm;
       for (int j = 0; j < columnCount; j++) {
         double lower = shrink * columnNorms[j] - 2.0 * dots[base + j];
         int column = columnIds[j];
@@ -475,7 +496,7 @@ public final class NearestNeighbors {
           double distance = exact.squaredDistance(row, column);
           if (candidates.admits(row, column, distance)) {
             candidates.offer(row, column, distance);
-            limit = candidates.threshold(row) - rowNorm;
+            limit = Math.min(candidates.threshold(row), tileBound) - lowerRowNorm;
           }
         }
       }
@@ -484,7 +505,7 @@ public final class NearestNeighbors {
     /**
      * Offers the tile rows to the lists of the columns {@code [firstColumn, firstColumn +
      * COLUMN_GROUP)}, reading the tile row by row so that each cache line serves several columns.
-     * Candidates pass the same test as in {@link #offerRow}.
+     * Candidates pass the same tests as in {@link #offerRow}, with rows and columns swapped.
      */
     void offerColumns(
         int firstColumn,
@@ -492,26 +513,56 @@ public final class NearestNeighbors {
         CandidateLists.ExactDistance exact,
         double marginScale) {
       int lastColumn = Math.min(firstColumn + COLUMN_GROUP, columnCount());
+      int groupSize = lastColumn - firstColumn;
       int columnCount = columnCount();
       int rowCount = rowCount();
+      double widen = 1 + marginScale;
       double shrink = 1 - marginScale;
       double[] rowNorms = rows.squaredNorms();
       double[] columnNorms = columns.squaredNorms();
-      double[] limits = new double[lastColumn - firstColumn];
+
+      double[] tileBounds = new double[groupSize];
+      Arrays.fill(tileBounds, Double.POSITIVE_INFINITY);
+      boolean anyListOpen = false;
       for (int j = firstColumn; j < lastColumn; j++) {
-        limits[j - firstColumn] = candidates.threshold(columnIds[j]) - shrink * columnNorms[j];
+        anyListOpen |= candidates.threshold(columnIds[j]) == Double.POSITIVE_INFINITY;
+      }
+      if (anyListOpen) {
+        SmallestValues[] upper = new SmallestValues[groupSize];
+        for (int g = 0; g < groupSize; g++) {
+          upper[g] = new SmallestValues(candidates.capacity());
+        }
+        for (int i = 0; i < rowCount; i++) {
+          int base = i * columnCount;
+          for (int j = firstColumn; j < lastColumn; j++) {
+            upper[j - firstColumn].add(
+                widen * (rowNorms[i] + columnNorms[j]) - 2.0 * dots[base + j]);
+          }
+        }
+        for (int g = 0; g < groupSize; g++) {
+          tileBounds[g] = upper[g].largest();
+        }
+      }
+
+      double[] limits = new double[groupSize];
+      for (int j = firstColumn; j < lastColumn; j++) {
+        int g = j - firstColumn;
+        limits[g] =
+            Math.min(candidates.threshold(columnIds[j]), tileBounds[g]) - shrink * columnNorms[j];
       }
       for (int i = 0; i < rowCount; i++) {
         int base = i * columnCount;
         double lowerRowPart = shrink * rowNorms[i];
         for (int j = firstColumn; j < lastColumn; j++) {
+          int g = j - firstColumn;
           double lower = lowerRowPart - 2.0 * dots[base + j];
-          if (lower <= limits[j - firstColumn]) {
+          if (lower <= limits[g]) {
             int column = columnIds[j];
             double distance = exact.squaredDistance(column, rowIds[i]);
             if (candidates.admits(column, rowIds[i], distance)) {
               candidates.offer(column, rowIds[i], distance);
-              limits[j - firstColumn] = candidates.threshold(column) - shrink * columnNorms[j];
+              limits[g] =
+                  Math.min(candidates.threshold(column), tileBounds[g]) - shrink * columnNorms[j];
             }
           }
         }
@@ -542,6 +593,40 @@ public final class NearestNeighbors {
         }
       }
       return false;
+    }
+  }
+
+  /**
+   * The {@code count} smallest of the values added, kept sorted. Adding costs one comparison for a
+   * value above all of them, the common case once the first values are in.
+   */
+  private static final class SmallestValues {
+    private final double[] values;
+    private int size;
+
+    SmallestValues(int count) {
+      values = new double[count];
+    }
+
+    void add(double value) {
+      int slot = size;
+      if (size < values.length) {
+        size++;
+      } else if (!(value < values[slot - 1])) {
+        return;
+      } else {
+        slot--;
+      }
+      while (slot > 0 && values[slot - 1] > value) {
+        values[slot] = values[slot - 1];
+        slot--;
+      }
+      values[slot] = value;
+    }
+
+    /** Returns the largest value kept when {@code count} values were added, else infinity. */
+    double largest() {
+      return size == values.length ? values[size - 1] : Double.POSITIVE_INFINITY;
     }
   }
 }
