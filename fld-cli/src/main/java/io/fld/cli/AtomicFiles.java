@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -34,6 +35,32 @@ final class AtomicFiles {
    *
    * @throws InvalidInputException naming the option and the path and saying what to do
    */
+  /**
+   * Checks that {@code target} is not one of the input files, which writing it would replace.
+   *
+   * @throws InvalidInputException naming the option and the input it would overwrite
+   */
+  static void requireNotInput(String option, Path target, List<InputSpec> inputs) {
+    if (!Files.exists(target)) {
+      return;
+    }
+    for (InputSpec input : inputs) {
+      try {
+        if (Files.isSameFile(target, input.path())) {
+          throw new InvalidInputException(
+              option
+                  + " "
+                  + target
+                  + " is the --"
+                  + input.role().label()
+                  + " input, which writing would replace; choose another file to write");
+        }
+      } catch (IOException e) {
+        // A path that cannot be compared is taken as another file; reading it reports its error.
+      }
+    }
+  }
+
   static void check(String option, Path target) {
     String label = option + " " + target;
     Path resolved = resolve(label, target);

@@ -18,7 +18,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code fld evaluate}: computes metrics from the train, test and generated sets. */
 @Command(
@@ -32,6 +34,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private final CliContext context;
 
+  @Spec CommandSpec spec;
+
   @Mixin GlobalOptions global;
   @Mixin InputOptions inputs;
   @Mixin ExtractionSettings extraction;
@@ -41,13 +45,13 @@ final class EvaluateCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "ID",
       description = "Metric ids, comma-separated (default: every metric the given sets allow).")
-  List<String> metricIds = new ArrayList<>();
+  List<String> metricIds;
 
   @Option(
       names = "--option",
       paramLabel = "METRIC.NAME=VALUE",
       description = "A metric option, such as fld.gen-size=5000 (repeatable; see fld list).")
-  Map<String, String> metricOptions = new LinkedHashMap<>();
+  List<String> metricOptions = new ArrayList<>();
 
   @Option(
       names = "--format",
@@ -91,29 +95,38 @@ final class EvaluateCommand implements Callable<Integer> {
       AtomicFiles.check("--report", htmlReport);
     }
     List<InputSpec> specs = inputs.check(extraction.hasExtractor());
+    if (output != null) {
+      AtomicFiles.requireNotInput("--output", output, specs);
+    }
     if (htmlReport != null) {
+      AtomicFiles.requireNotInput("--report", htmlReport, specs);
       EvaluationHtml.requireFolders(specs);
+    }
+    if (metricIds != null && metricIds.isEmpty()) {
+      throw new InvalidInputException(
+          "--metrics contains no metric id; give ids separated by commas (see fld list) or leave"
+              + " --metrics out to compute every metric the sets allow");
     }
     Set<Role> given = EnumSet.noneOf(Role.class);
     specs.forEach(spec -> given.add(spec.role()));
     MetricSelection selection =
-        MetricSelection.select(context.registry(), metricIds, metricOptions, seed, given);
+        MetricSelection.select(
+            context.registry(),
+            metricIds == null ? List.of() : metricIds,
+            KeyValueOptions.parse("--option", metricOptions),
+            seed,
+            given);
+    UnusedOptions.warn(spec.commandLine().getParseResult(), specs);
     LOG.log(
         System.Logger.Level.INFO,
         "computing {0} with seed {1}",
         String.join(", ", selection.metrics().keySet()),
         String.valueOf(seed));
 
-    FeatureLoader loader = new FeatureLoader(context, extraction, inputs.key());
+    FeatureLoader loader = new FeatureLoader(context, extraction, inputs);
     Map<Role, FeatureLoader.Loaded> loaded = loader.load(specs);
 
     boolean extracted = specs.stream().anyMatch(InputSpec::folder);
-    if (extraction.hasExtractor() && !extracted) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "--extractor {0} is not used because every input is a feature file",
-          extraction.extractorId());
-    }
     EvaluationReport report = evaluate(selection, loaded, extracted);
     write(format.render(report));
     if (htmlReport != null) {
@@ -216,9 +229,20 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   private static String nonFinite(MetricResult result, Map<Role, FeatureLoader.Loaded> loaded) {
-    return result.metricId()
+    String name = result.metricId();
+    double value = result.value();
+    if (Double.isFinite(value)) {
+      for (Map.Entry<String, Double> extra : result.extras().entrySet()) {
+        if (!Double.isFinite(extra.getValue())) {
+          name = extra.getKey();
+          value = extra.getValue();
+          break;
+        }
+      }
+    }
+    return name
         + " is not a finite number ("
-        + result.value()
+        + value
         + "); check the features' scale: the largest absolute feature value is "
         + largestMagnitude(loaded);
   }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -23,12 +22,12 @@ final class FeatureLoader {
 
   private final CliContext context;
   private final ExtractionSettings extraction;
-  private final Optional<String> key;
+  private final InputOptions inputOptions;
 
-  FeatureLoader(CliContext context, ExtractionSettings extraction, Optional<String> key) {
+  FeatureLoader(CliContext context, ExtractionSettings extraction, InputOptions inputOptions) {
     this.context = context;
     this.extraction = extraction;
-    this.key = key;
+    this.inputOptions = inputOptions;
   }
 
   /** Features with the name of each row's sample. */
@@ -69,14 +68,19 @@ final class FeatureLoader {
   }
 
   /**
-   * Returns the key to read from {@code input}: {@code --key} applies only to files that hold
-   * several arrays, so that one key can select from an {@code .npz} given with {@code .npy} files.
+   * Returns the key to read from {@code input}, or null for the file's only array. A set's own key
+   * always applies. {@code --key} applies only to files that contain several arrays, so that one
+   * key can select from an {@code .npz} given with {@code .npy} files.
    */
   private String keyFor(InputSpec input) throws IOException {
-    if (key.isEmpty() || FeatureFiles.keys(input.path()).size() <= 1) {
+    InputOptions.ArrayKey key = inputOptions.key(input.role());
+    if (key.name().isEmpty()) {
       return null;
     }
-    return key.get();
+    if (!key.own() && FeatureFiles.keys(input.path()).size() <= 1) {
+      return null;
+    }
+    return key.name().get();
   }
 
   private static void record(

@@ -35,9 +35,49 @@ final class InputOptions {
               + " one array ignore it.")
   String key;
 
-  Optional<String> key() {
-    return Optional.ofNullable(key);
+  @Option(
+      names = "--train-key",
+      paramLabel = "NAME",
+      description = "The array to read from the --train file, in place of --key.")
+  String trainKey;
+
+  @Option(
+      names = "--test-key",
+      paramLabel = "NAME",
+      description = "The array to read from the --test file, in place of --key.")
+  String testKey;
+
+  @Option(
+      names = "--gen-key",
+      paramLabel = "NAME",
+      description = "The array to read from the --gen file, in place of --key.")
+  String genKey;
+
+  /**
+   * Returns the array key given for the file of {@code role}: its own key option, or else {@code
+   * --key}.
+   */
+  ArrayKey key(Role role) {
+    String own =
+        switch (role) {
+          case TRAIN -> trainKey;
+          case TEST -> testKey;
+          case GEN -> genKey;
+        };
+    if (own != null) {
+      return new ArrayKey(Optional.of(own), true);
+    }
+    return new ArrayKey(Optional.ofNullable(key), false);
   }
+
+  /**
+   * The array key to read from one input file.
+   *
+   * @param name the key, if one was given
+   * @param own whether it was given for this set alone, in which case it applies even to a file
+   *     with one array; {@code --key} applies only to files with several arrays
+   */
+  record ArrayKey(Optional<String> name, boolean own) {}
 
   /** Returns the given inputs, checked, in the order train, test, gen. */
   List<InputSpec> check(boolean extractorGiven) {

@@ -55,6 +55,14 @@ public final class Main {
       status = reportOutOfMemory(context, args, e);
     }
     out.flush();
+    if (out.checkError()) {
+      // PrintStream swallows write errors, so a full disk or a closed pipe would otherwise lose
+      // the results with exit status 0.
+      err.println(
+          "fld: error: writing to standard output failed, so the output is incomplete; check the"
+              + " disk or pipe it goes to, or use --output FILE");
+      status = status == OK ? FAILURE : status;
+    }
     err.flush();
     return status;
   }

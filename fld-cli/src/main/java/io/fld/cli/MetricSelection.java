@@ -70,6 +70,7 @@ final class MetricSelection {
       Set<Role> given) {
     boolean explicit = !requested.isEmpty();
     List<String> ids = explicit ? distinct(requested) : defaultOrder(registry);
+    requireRegistered(registry, ids);
     Map<String, Map<String, String>> options = splitOptions(optionValues, ids);
 
     Map<String, Metric> metrics = new LinkedHashMap<>();
@@ -107,6 +108,26 @@ final class MetricSelection {
               + "); give --train, --test and --gen");
     }
     return new MetricSelection(metrics, warnings);
+  }
+
+  /** Rejects every unknown id in one message, so that a user fixes all of them at once. */
+  private static void requireRegistered(PluginRegistry registry, List<String> ids) {
+    Set<String> registered =
+        registry.metrics().stream().map(Registered::name).collect(Collectors.toSet());
+    List<String> unknown = ids.stream().filter(id -> !registered.contains(id)).toList();
+    if (unknown.size() == 1) {
+      registry.metric(unknown.get(0));
+    }
+    if (unknown.size() > 1) {
+      throw new InvalidInputException(
+          "no metrics named "
+              + unknown.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", "))
+              + "; available metrics: "
+              + registry.metrics().stream()
+                  .map(Registered::name)
+                  .sorted()
+                  .collect(Collectors.joining(", ")));
+    }
   }
 
   private static List<String> distinct(List<String> requested) {

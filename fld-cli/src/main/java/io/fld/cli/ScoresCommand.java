@@ -6,14 +6,16 @@ import io.fld.api.metric.MetricOptions;
 import io.fld.api.metric.Role;
 import io.fld.api.metric.SampleScoreProvider;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code fld scores}: one memorization or quality score per generated sample, as CSV. */
 @Command(
@@ -48,7 +50,7 @@ final class ScoresCommand implements Callable<Integer> {
       names = "--option",
       paramLabel = "NAME=VALUE",
       description = "An option of the score kind (repeatable; see fld list).")
-  Map<String, String> scoreOptions = new LinkedHashMap<>();
+  List<String> scoreOptions = new ArrayList<>();
 
   @Option(
       names = "--seed",
@@ -56,6 +58,8 @@ final class ScoresCommand implements Callable<Integer> {
       defaultValue = "" + MetricOptions.DEFAULT_SEED,
       description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
   long seed;
+
+  @Spec CommandSpec spec;
 
   ScoresCommand(CliContext context) {
     this.context = context;
@@ -65,17 +69,19 @@ final class ScoresCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     AtomicFiles.check("--output", output);
     List<InputSpec> specs = inputs.check(extraction.hasExtractor());
+    AtomicFiles.requireNotInput("--output", output, specs);
     EnumSet<Role> given = EnumSet.noneOf(Role.class);
     specs.forEach(spec -> given.add(spec.role()));
     if (!given.contains(Role.GEN)) {
       throw new InvalidInputException("scores needs --gen, the samples to score");
     }
     SampleScoreProvider provider = context.registry().sampleScore(kind);
-    MetricOptions options = MetricOptions.of(scoreOptions, seed);
+    MetricOptions options = MetricOptions.of(KeyValueOptions.parse("--option", scoreOptions), seed);
     options.requireKnown(kind, provider.options());
+    UnusedOptions.warn(spec.commandLine().getParseResult(), specs);
 
     Map<Role, FeatureLoader.Loaded> loaded =
-        new FeatureLoader(context, extraction, inputs.key()).load(specs);
+        new FeatureLoader(context, extraction, inputs).load(specs);
     FeatureLoader.Loaded gen = loaded.get(Role.GEN);
 
     double[] scores =

@@ -1,5 +1,6 @@
 package io.fld.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,11 +9,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fld.api.feature.FeatureSet;
 import io.fld.core.io.FeatureFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -350,6 +356,103 @@ class EvaluateCommandTest {
 
     assertEquals(Main.INVALID_INPUT, result.status());
     assertTrue(result.err().contains("\tat "), result.err());
+  }
+
+  @Test
+  void emptyMetricListRejected() {
+    CliRunner.Result result = evaluate("--metrics", ",");
+
+    assertInvalid(result, "--metrics contains no metric id");
+  }
+
+  @Test
+  void everyUnknownMetricListed() {
+    CliRunner.Result result = evaluate("--metrics", "test_gap,nope,other");
+
+    assertInvalid(result, "no metrics named 'nope', 'other'", "test_spread");
+  }
+
+  @Test
+  void optionGivenTwiceRejected() {
+    CliRunner.Result result =
+        evaluate(
+            "--metrics",
+            "test_gap",
+            "--option",
+            "test_gap.scale=2",
+            "--option",
+            "test_gap.scale=3");
+
+    assertInvalid(result, "test_gap.scale is given twice, as 2 and as 3");
+  }
+
+  @Test
+  void optionRepeatedWithSameValueAccepted() {
+    CliRunner.Result result =
+        evaluate(
+            "--metrics",
+            "test_gap",
+            "--option",
+            "test_gap.scale=2",
+            "--option",
+            "test_gap.scale=2");
+
+    assertEquals(Main.OK, result.status(), result.err());
+  }
+
+  @Test
+  void optionWithoutValueRejected() {
+    CliRunner.Result result = evaluate("--metrics", "test_gap", "--option", "test_gap.scale");
+
+    assertInvalid(result, "needs the form NAME=VALUE");
+  }
+
+  @Test
+  void outputOverInputRejected() throws IOException {
+    byte[] before = Files.readAllBytes(gen);
+
+    CliRunner.Result result = evaluate("--metrics", "test_gap", "--output", gen.toString());
+
+    assertInvalid(result, "--output " + gen, "is the --gen input");
+    assertArrayEquals(before, Files.readAllBytes(gen));
+  }
+
+  @Test
+  void extractionOptionsWithFeatureFilesWarn() {
+    CliRunner.Result result =
+        evaluate("--metrics", "test_gap", "--device", "cuda", "--skip-invalid");
+
+    assertEquals(Main.OK, result.status(), result.err());
+    assertTrue(
+        result.err().contains("--device, --skip-invalid not used because every input is a"),
+        result.err());
+  }
+
+  @Test
+  void failedStandardOutputIsAnError() {
+    PrintStream broken =
+        new PrintStream(
+            new OutputStream() {
+              @Override
+              public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+              }
+            },
+            true,
+            StandardCharsets.UTF_8);
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int status =
+        Main.run(
+            sets("--metrics", "test_gap").toArray(String[]::new),
+            broken,
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of("FLD_HOME", work.resolve("home").toString()));
+
+    assertEquals(Main.FAILURE, status);
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8).contains("writing to standard output failed"),
+        err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
