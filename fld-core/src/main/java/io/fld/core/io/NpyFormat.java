@@ -136,16 +136,25 @@ final class NpyFormat {
     Object shapeValue = requireKey(source, dict, "shape");
 
     if (!(fortranOrder instanceof Boolean columnMajor)) {
-      throw invalidHeader(source, "'fortran_order' is " + fortranOrder + ", not True or False");
+      throw invalidHeader(
+          source,
+          "'fortran_order' is " + LiteralFormatter.python(fortranOrder) + ", not True or False");
     }
     long[] shape = parseShape(source, shapeValue);
-    if (!(descr instanceof String typeCode)) {
+    if (descr instanceof List<?>) {
       throw new InvalidInputException(
           source
               + " stores a structured array (dtype "
-              + descr
+              + LiteralFormatter.python(descr)
               + "); save one plain numeric 2-D array instead, for example with"
               + " numpy.lib.recfunctions.structured_to_unstructured(arr).astype(np.float32)");
+    }
+    if (!(descr instanceof String typeCode)) {
+      throw invalidHeader(
+          source,
+          "'descr' is "
+              + LiteralFormatter.python(descr)
+              + ", not a type string such as '<f4' or a list of fields");
     }
     Dtype dtype = parseDtype(source, typeCode);
 
@@ -175,13 +184,15 @@ final class NpyFormat {
 
   private static long[] parseShape(String source, Object value) {
     if (!(value instanceof LiteralParser.Tuple) && !(value instanceof List<?>)) {
-      throw invalidHeader(source, "'shape' is " + value + ", not a tuple of integers");
+      throw invalidHeader(
+          source, "'shape' is " + LiteralFormatter.python(value) + ", not a tuple of integers");
     }
     List<?> items = value instanceof LiteralParser.Tuple tuple ? tuple.items() : (List<?>) value;
     long[] shape = new long[items.size()];
     for (int i = 0; i < shape.length; i++) {
       if (!(items.get(i) instanceof Long length) || length < 0) {
-        throw invalidHeader(source, "'shape' contains " + items.get(i) + ", not a length");
+        throw invalidHeader(
+            source, "'shape' contains " + LiteralFormatter.python(items.get(i)) + ", not a length");
       }
       shape[i] = length;
     }
@@ -232,9 +243,9 @@ final class NpyFormat {
   private static InvalidInputException unsupportedDtype(String source, String code) {
     return new InvalidInputException(
         source
-            + ": dtype '"
-            + code
-            + "' is not supported; supported are float16, float32, float64, bool and the"
+            + ": dtype "
+            + LiteralFormatter.python(code)
+            + " is not supported; supported are float16, float32, float64, bool and the"
             + " signed and unsigned integers of 1 to 8 bytes. Save the features with"
             + " np.save(path, arr.astype(np.float32))");
   }
