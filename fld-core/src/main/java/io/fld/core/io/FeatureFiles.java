@@ -167,16 +167,13 @@ public final class FeatureFiles {
     }
   }
 
-  /** Checks that {@code path} is an existing, non-empty file whose content fits its extension. */
+  /**
+   * Checks that {@code path} is an existing, readable, non-empty regular file, or a link to one,
+   * whose content fits its extension.
+   */
   private static FeatureFormat checkReadable(Path path) throws IOException {
     Objects.requireNonNull(path, "path");
-    if (!Files.exists(path)) {
-      throw new InvalidInputException("feature file not found: " + path);
-    }
-    if (Files.isDirectory(path)) {
-      throw new InvalidInputException(
-          path + " is a folder, not a feature file; give a file ending in " + extensionList());
-    }
+    RegularFiles.require(path, extensionList());
     if (!Files.isReadable(path)) {
       throw new InvalidInputException(
           path + " cannot be read; check the file's permissions or run as its owner");
