@@ -163,7 +163,7 @@ public final class FeatureFiles {
               + "'");
     }
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-      return NpyFormat.read(channel, path.toString(), provenance, channel.size());
+      return NpyFormat.read(channel, path.toString(), provenance, channel.size(), "file");
     }
   }
 

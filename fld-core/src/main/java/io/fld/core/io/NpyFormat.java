@@ -48,18 +48,23 @@ final class NpyFormat {
   /**
    * Reads one {@code .npy} array from {@code channel}.
    *
-   * @param source the file, and the array key where the file contains several, for messages
+   * @param source the file, and the archive member where the array is one, for messages
    * @param provenance the provenance of the returned features
    * @param totalBytes the size of the {@code .npy} data in bytes, or -1 when unknown
+   * @param container what {@code totalBytes} measures in messages, such as "file" or "member"
    */
   static FeatureSet read(
-      ReadableByteChannel channel, String source, FeatureProvenance provenance, long totalBytes)
+      ReadableByteChannel channel,
+      String source,
+      FeatureProvenance provenance,
+      long totalBytes,
+      String container)
       throws IOException {
     Header header = readHeader(channel, source);
     ArrayLayout layout = header.layout();
 
     if (totalBytes >= 0) {
-      requireLength(source, header, totalBytes);
+      requireLength(source, header, totalBytes, container);
     }
     float[] values = MatrixDecoder.read(channel, layout, source);
     return FeatureSet.wrap(values, layout.rows(), layout.columns(), provenance);
@@ -250,7 +255,8 @@ final class NpyFormat {
             + " np.save(path, arr.astype(np.float32))");
   }
 
-  private static void requireLength(String source, Header header, long totalBytes) {
+  private static void requireLength(
+      String source, Header header, long totalBytes, String container) {
     ArrayLayout layout = header.layout();
     long expected = header.dataOffset() + layout.dataBytes();
     if (totalBytes == expected) {
@@ -269,7 +275,9 @@ final class NpyFormat {
           source
               + " is truncated: "
               + described
-              + " but the file has "
+              + " but the "
+              + container
+              + " has "
               + totalBytes
               + " bytes; write it again");
     }
@@ -277,7 +285,9 @@ final class NpyFormat {
         source
             + " is damaged: "
             + described
-            + " but the file has "
+            + " but the "
+            + container
+            + " has "
             + totalBytes
             + " bytes, more than its header describes; write it again");
   }

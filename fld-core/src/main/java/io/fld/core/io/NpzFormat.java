@@ -47,15 +47,26 @@ final class NpzFormat {
       List<String> keys = keys(zip);
       String key = ArrayKeys.select(path.toString(), keys, requested);
       ZipEntry entry = entryFor(zip, key);
-      String source = keys.size() == 1 ? path.toString() : path + " (array '" + key + "')";
+      String source = memberSource(path, entry.getName());
 
       try (InputStream input = zip.getInputStream(entry);
           ReadableByteChannel channel = Channels.newChannel(input)) {
-        return NpyFormat.read(channel, source, provenance, entry.getSize());
+        return NpyFormat.read(channel, source, provenance, entry.getSize(), "member");
       } catch (ZipException | EOFException e) {
-        throw damaged(path, e);
+        throw new InvalidInputException(
+            source
+                + " cannot be extracted from the zip archive ("
+                + e.getMessage()
+                + "); the archive may be truncated or damaged, save the features again with"
+                + " np.savez or np.savez_compressed",
+            e);
       }
     }
+  }
+
+  /** Names an archive member in messages, as in {@code feats.npz, member train.npy}. */
+  private static String memberSource(Path path, String memberName) {
+    return path + ", member " + memberName;
   }
 
   private static ZipFile open(Path path) throws IOException {

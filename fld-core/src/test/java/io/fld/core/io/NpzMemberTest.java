@@ -1,0 +1,96 @@
+package io.fld.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.fld.api.InvalidInputException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code .npz} archives whose members are not all readable {@code .npy} arrays. */
+class NpzMemberTest {
+  @TempDir Path folder;
+
+  /** Writes the members, in order, as stored zip entries. */
+  static byte[] storedZip(Map<String, byte[]> members) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (Map.Entry<String, byte[]> member : members.entrySet()) {
+        byte[] data = member.getValue();
+        ZipEntry entry = new ZipEntry(member.getKey());
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(data.length);
+        entry.setCompressedSize(data.length);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        zip.write(data);
+        zip.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  private static byte[] fixture(String name) throws IOException {
+    return Files.readAllBytes(Fixtures.path(name));
+  }
+
+  private Path write(String name, byte[] bytes) throws IOException {
+    return Files.write(folder.resolve(name), bytes);
+  }
+
+  private static String readError(Path path, String key) {
+    return assertThrows(InvalidInputException.class, () -> FeatureFiles.read(path, key))
+        .getMessage();
+  }
+
+  @Test
+  void memberErrorNamesMember() throws IOException {
+    byte[] garbage = fixture("f4_le.npy");
+    garbage[6] = ' ';
+    garbage[7] = 'g';
+    Path path = write("badmember.npz", storedZip(Map.of("feats.npy", garbage)));
+
+    assertEquals(
+        path
+            + ", member feats.npy: .npy format version 32.103 is not supported; supported"
+            + " versions are 1.0, 2.0 and 3.0. Save the file with np.save from numpy 1.x or 2.x",
+        readError(path, null));
+  }
+
+  @Test
+  void memberSizeIsCalledMember() throws IOException {
+    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (40000, 40000), }";
+    byte[] member = Fixtures.npy(dict, new byte[1000]);
+    Path path = write("big.npz", storedZip(Map.of("big.npy", member)));
+
+    assertEquals(
+        path
+            + ", member big.npy is truncated: shape (40000, 40000) of float32 needs 6400000128"
+            + " bytes but the member has 1128 bytes; write it again",
+        readError(path, null));
+  }
+
+  @Test
+  void memberWithExtraBytesIsCalledMember() throws IOException {
+    byte[] npy = fixture("f4_le.npy");
+    byte[] member = Arrays.copyOf(npy, npy.length + 4);
+    Path path = write("long.npz", storedZip(Map.of("train.npy", member)));
+
+    assertEquals(
+        path
+            + ", member train.npy is damaged: shape (5, 3) of float32 needs 188 bytes but the"
+            + " member has 192 bytes, more than its header describes; write it again",
+        readError(path, null));
+  }
+}
