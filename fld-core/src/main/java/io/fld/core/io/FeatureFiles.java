@@ -80,8 +80,9 @@ public final class FeatureFiles {
 
   /**
    * Returns the keys of the arrays in a feature file, in file order: the entry names without {@code
-   * .npy} for an {@code .npz} file, the tensor names for a safetensors file, and {@value
-   * #DEFAULT_KEY} for the single array of an {@code .npy} file.
+   * .npy} for an {@code .npz} file, skipping members that do not end in {@code .npy}, and the
+   * tensor names for a safetensors file. The list is empty for an {@code .npy} file, whose single
+   * array has no key.
    */
   public static List<String> keys(Path path) throws IOException {
     FeatureFormat format = checkReadable(path);

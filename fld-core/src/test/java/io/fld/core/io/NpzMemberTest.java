@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.fld.api.InvalidInputException;
+import io.fld.api.feature.FeatureSet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -18,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code .npz} archives whose members are not all readable {@code .npy} arrays. */
 class NpzMemberTest {
+  private static final byte[] README = "features from run 7\n".getBytes(StandardCharsets.UTF_8);
+
   @TempDir Path folder;
 
   /** Writes the members, in order, as stored zip entries. */
@@ -52,6 +58,75 @@ class NpzMemberTest {
   private static String readError(Path path, String key) {
     return assertThrows(InvalidInputException.class, () -> FeatureFiles.read(path, key))
         .getMessage();
+  }
+
+  @Test
+  void archiveWithoutNpyMembers() throws IOException {
+    Map<String, byte[]> members = new LinkedHashMap<>();
+    members.put("readme.txt", README);
+    members.put("notes/labels.csv", README);
+    Path path = write("x.npz", storedZip(members));
+
+    assertEquals(
+        path
+            + " contains no .npy arrays, only the members readme.txt, notes/labels.csv; an .npz"
+            + " archive needs one member ending in .npy per array, so save the features again"
+            + " with np.savez or np.savez_compressed",
+        readError(path, null));
+    assertEquals(List.of(), FeatureFiles.keys(path));
+  }
+
+  @Test
+  void otherMembersAreNotKeys() throws IOException {
+    Map<String, byte[]> members = new LinkedHashMap<>();
+    members.put("readme.txt", README);
+    members.put("train.npy", fixture("f4_le.npy"));
+    members.put("test.npy", fixture("f8_le.npy"));
+    Path path = write("x.npz", storedZip(members));
+
+    assertEquals(List.of("train", "test"), FeatureFiles.keys(path));
+    assertEquals(Fixtures.quarter(4, 2), FeatureFiles.read(path, "train").get(4, 2));
+  }
+
+  @Test
+  void singleArrayBesideOtherMemberNeedsNoKey() throws IOException {
+    Map<String, byte[]> members = new LinkedHashMap<>();
+    members.put("readme.txt", README);
+    members.put("train.npy", fixture("f4_le.npy"));
+    Path path = write("x.npz", storedZip(members));
+
+    FeatureSet features = FeatureFiles.read(path);
+
+    assertEquals(Fixtures.quarter(1, 1), features.get(1, 1));
+  }
+
+  @Test
+  void keyOfOtherMemberIsNotAnArray() throws IOException {
+    Map<String, byte[]> members = new LinkedHashMap<>();
+    members.put("readme.txt", README);
+    members.put("train.npy", fixture("f4_le.npy"));
+    members.put("test.npy", fixture("f8_le.npy"));
+    Path path = write("x.npz", storedZip(members));
+
+    assertEquals(
+        path
+            + ", member readme.txt is not a .npy array, so it cannot be read as features; select"
+            + " one of the array keys: train, test",
+        readError(path, "readme.txt"));
+  }
+
+  @Test
+  void keyOfMemberWithoutSuffix() throws IOException {
+    Map<String, byte[]> members = new LinkedHashMap<>();
+    members.put("readme", README);
+    members.put("train.npy", fixture("f4_le.npy"));
+    Path path = write("x.npz", storedZip(members));
+
+    assertEquals(
+        path
+            + ", member readme is not a .npy array, so it cannot be read as features; select"
+            + " one of the array keys: train",
+        readError(path, "readme"));
   }
 
   @Test
