@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -63,6 +64,7 @@ final class NpzFormat {
       String key = ArrayKeys.select(path.toString(), keys, requested);
       ZipEntry entry = zip.getEntry(key + ENTRY_SUFFIX);
       String source = memberSource(path, entry.getName());
+      requireSupportedMethod(source, entry.getMethod());
 
       try (InputStream input = zip.getInputStream(entry);
           ReadableByteChannel channel = Channels.newChannel(input)) {
@@ -88,6 +90,14 @@ final class NpzFormat {
     try {
       return new ZipFile(path.toFile());
     } catch (ZipException e) {
+      // ZipFile of JDK 17 rejects the whole archive when one member uses a method it cannot
+      // inflate, so the central directory is read again here to name that member and its method.
+      Optional<List<ZipDirectory.Member>> members = ZipDirectory.read(path);
+      if (members.isPresent()) {
+        for (ZipDirectory.Member member : members.get()) {
+          requireSupportedMethod(memberSource(path, member.name()), member.method());
+        }
+      }
       throw damaged(path, e);
     }
   }
@@ -99,6 +109,32 @@ final class NpzFormat {
             + cause.getMessage()
             + "); it may be truncated or damaged, write it again with np.savez",
         cause);
+  }
+
+  /**
+   * Rejects compression methods other than stored (0) and deflate (8), the two that numpy writes
+   * and {@code java.util.zip} reads.
+   */
+  private static void requireSupportedMethod(String source, int method) {
+    if (method == ZipEntry.STORED || method == ZipEntry.DEFLATED) {
+      return;
+    }
+    throw new InvalidInputException(
+        source
+            + " uses zip compression method "
+            + methodName(method)
+            + ", which is not supported; only stored and deflated members can be read, as"
+            + " np.savez and np.savez_compressed write them. Save the features again with"
+            + " np.savez or np.savez_compressed");
+  }
+
+  /** Names a zip compression method; the numbers are those of APPNOTE.TXT section 4.4.5. */
+  private static String methodName(int method) {
+    return switch (method) {
+      case 12 -> "12 (bzip2)";
+      case 14 -> "14 (LZMA)";
+      default -> Integer.toString(method);
+    };
   }
 
   private static InvalidInputException noArrays(Path path, List<ZipEntry> members) {

@@ -7,6 +7,8 @@ import io.fld.api.InvalidInputException;
 import io.fld.api.feature.FeatureSet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +49,24 @@ class NpzMemberTest {
     return bytes.toByteArray();
   }
 
+  /**
+   * Sets the compression method of every member, in its local and its central directory header,
+   * without recompressing the data. The method field is at offset 8 of a local header and at offset
+   * 10 of a central directory header.
+   */
+  static byte[] withMethod(byte[] zip, int method) {
+    ByteBuffer buffer = ByteBuffer.wrap(zip.clone()).order(ByteOrder.LITTLE_ENDIAN);
+    for (int offset = 0; offset + 4 <= zip.length; offset++) {
+      int signature = buffer.getInt(offset);
+      if (signature == 0x04034b50) {
+        buffer.putShort(offset + 8, (short) method);
+      } else if (signature == 0x02014b50) {
+        buffer.putShort(offset + 10, (short) method);
+      }
+    }
+    return buffer.array();
+  }
+
   private static byte[] fixture(String name) throws IOException {
     return Files.readAllBytes(Fixtures.path(name));
   }
@@ -58,6 +78,10 @@ class NpzMemberTest {
   private static String readError(Path path, String key) {
     return assertThrows(InvalidInputException.class, () -> FeatureFiles.read(path, key))
         .getMessage();
+  }
+
+  private static String keysError(Path path) {
+    return assertThrows(InvalidInputException.class, () -> FeatureFiles.keys(path)).getMessage();
   }
 
   @Test
@@ -127,6 +151,37 @@ class NpzMemberTest {
             + ", member readme is not a .npy array, so it cannot be read as features; select"
             + " one of the array keys: train",
         readError(path, "readme"));
+  }
+
+  @Test
+  void bzip2MemberNamesMethod() throws IOException {
+    Path path = write("bz.npz", withMethod(fixture("several.npz"), 12));
+
+    assertEquals(
+        path
+            + ", member train.npy uses zip compression method 12 (bzip2), which is not supported;"
+            + " only stored and deflated members can be read, as np.savez and"
+            + " np.savez_compressed write them. Save the features again with np.savez or"
+            + " np.savez_compressed",
+        readError(path, "train"));
+  }
+
+  @Test
+  void lzmaMemberNamesMethodForKeys() throws IOException {
+    Path path = write("lzma.npz", withMethod(fixture("single.npz"), 14));
+
+    NpyReadTest.assertStartsWith(
+        path + ", member arr_0.npy uses zip compression method 14 (LZMA), which is not supported",
+        keysError(path));
+  }
+
+  @Test
+  void unnamedMethodIsGivenByNumber() throws IOException {
+    Path path = write("other.npz", withMethod(fixture("zip64.npz"), 99));
+
+    NpyReadTest.assertStartsWith(
+        path + ", member train.npy uses zip compression method 99, which is not supported",
+        readError(path, null));
   }
 
   @Test
