@@ -80,8 +80,9 @@ public final class FeatureFiles {
 
   /**
    * Returns the keys of the arrays in a feature file, in file order: the entry names without {@code
-   * .npy} for an {@code .npz} file, the tensor names for a safetensors file, and {@value
-   * #DEFAULT_KEY} for the single array of an {@code .npy} file.
+   * .npy} for an {@code .npz} file, skipping members that do not end in {@code .npy}, and the
+   * tensor names for a safetensors file. The list is empty for an {@code .npy} file, whose single
+   * array has no key.
    */
   public static List<String> keys(Path path) throws IOException {
     FeatureFormat format = checkReadable(path);
@@ -163,20 +164,17 @@ public final class FeatureFiles {
               + "'");
     }
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-      return NpyFormat.read(channel, path.toString(), provenance, channel.size());
+      return NpyFormat.read(channel, path.toString(), provenance, channel.size(), "file");
     }
   }
 
-  /** Checks that {@code path} is an existing, non-empty file whose content fits its extension. */
+  /**
+   * Checks that {@code path} is an existing, readable, non-empty regular file, or a link to one,
+   * whose content fits its extension.
+   */
   private static FeatureFormat checkReadable(Path path) throws IOException {
     Objects.requireNonNull(path, "path");
-    if (!Files.exists(path)) {
-      throw new InvalidInputException("feature file not found: " + path);
-    }
-    if (Files.isDirectory(path)) {
-      throw new InvalidInputException(
-          path + " is a folder, not a feature file; give a file ending in " + extensionList());
-    }
+    RegularFiles.require(path, extensionList());
     if (!Files.isReadable(path)) {
       throw new InvalidInputException(
           path + " cannot be read; check the file's permissions or run as its owner");

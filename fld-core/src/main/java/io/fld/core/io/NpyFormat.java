@@ -48,18 +48,23 @@ final class NpyFormat {
   /**
    * Reads one {@code .npy} array from {@code channel}.
    *
-   * @param source the file, and the array key where the file contains several, for messages
+   * @param source the file, and the archive member where the array is one, for messages
    * @param provenance the provenance of the returned features
    * @param totalBytes the size of the {@code .npy} data in bytes, or -1 when unknown
+   * @param container what {@code totalBytes} measures in messages, such as "file" or "member"
    */
   static FeatureSet read(
-      ReadableByteChannel channel, String source, FeatureProvenance provenance, long totalBytes)
+      ReadableByteChannel channel,
+      String source,
+      FeatureProvenance provenance,
+      long totalBytes,
+      String container)
       throws IOException {
     Header header = readHeader(channel, source);
     ArrayLayout layout = header.layout();
 
     if (totalBytes >= 0) {
-      requireLength(source, header, totalBytes);
+      requireLength(source, header, totalBytes, container);
     }
     float[] values = MatrixDecoder.read(channel, layout, source);
     return FeatureSet.wrap(values, layout.rows(), layout.columns(), provenance);
@@ -136,16 +141,25 @@ final class NpyFormat {
     Object shapeValue = requireKey(source, dict, "shape");
 
     if (!(fortranOrder instanceof Boolean columnMajor)) {
-      throw invalidHeader(source, "'fortran_order' is " + fortranOrder + ", not True or False");
+      throw invalidHeader(
+          source,
+          "'fortran_order' is " + LiteralFormatter.python(fortranOrder) + ", not True or False");
     }
     long[] shape = parseShape(source, shapeValue);
-    if (!(descr instanceof String typeCode)) {
+    if (descr instanceof List<?>) {
       throw new InvalidInputException(
           source
               + " stores a structured array (dtype "
-              + descr
+              + LiteralFormatter.python(descr)
               + "); save one plain numeric 2-D array instead, for example with"
               + " numpy.lib.recfunctions.structured_to_unstructured(arr).astype(np.float32)");
+    }
+    if (!(descr instanceof String typeCode)) {
+      throw invalidHeader(
+          source,
+          "'descr' is "
+              + LiteralFormatter.python(descr)
+              + ", not a type string such as '<f4' or a list of fields");
     }
     Dtype dtype = parseDtype(source, typeCode);
 
@@ -175,13 +189,15 @@ final class NpyFormat {
 
   private static long[] parseShape(String source, Object value) {
     if (!(value instanceof LiteralParser.Tuple) && !(value instanceof List<?>)) {
-      throw invalidHeader(source, "'shape' is " + value + ", not a tuple of integers");
+      throw invalidHeader(
+          source, "'shape' is " + LiteralFormatter.python(value) + ", not a tuple of integers");
     }
     List<?> items = value instanceof LiteralParser.Tuple tuple ? tuple.items() : (List<?>) value;
     long[] shape = new long[items.size()];
     for (int i = 0; i < shape.length; i++) {
       if (!(items.get(i) instanceof Long length) || length < 0) {
-        throw invalidHeader(source, "'shape' contains " + items.get(i) + ", not a length");
+        throw invalidHeader(
+            source, "'shape' contains " + LiteralFormatter.python(items.get(i)) + ", not a length");
       }
       shape[i] = length;
     }
@@ -232,14 +248,15 @@ final class NpyFormat {
   private static InvalidInputException unsupportedDtype(String source, String code) {
     return new InvalidInputException(
         source
-            + ": dtype '"
-            + code
-            + "' is not supported; supported are float16, float32, float64, bool and the"
+            + ": dtype "
+            + LiteralFormatter.python(code)
+            + " is not supported; supported are float16, float32, float64, bool and the"
             + " signed and unsigned integers of 1 to 8 bytes. Save the features with"
             + " np.save(path, arr.astype(np.float32))");
   }
 
-  private static void requireLength(String source, Header header, long totalBytes) {
+  private static void requireLength(
+      String source, Header header, long totalBytes, String container) {
     ArrayLayout layout = header.layout();
     long expected = header.dataOffset() + layout.dataBytes();
     if (totalBytes == expected) {
@@ -258,7 +275,9 @@ final class NpyFormat {
           source
               + " is truncated: "
               + described
-              + " but the file has "
+              + " but the "
+              + container
+              + " has "
               + totalBytes
               + " bytes; write it again");
     }
@@ -266,7 +285,9 @@ final class NpyFormat {
         source
             + " is damaged: "
             + described
-            + " but the file has "
+            + " but the "
+            + container
+            + " has "
             + totalBytes
             + " bytes, more than its header describes; write it again");
   }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -23,20 +24,28 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Reads and writes numpy's {@code .npz} format: a zip archive with one {@code .npy} entry per
- * array, stored or deflated, whose key is the entry name without {@code .npy}. Zip64 archives are
- * read and written by {@code java.util.zip}.
+ * Reads and writes numpy's {@code .npz} format: a zip archive with one {@code .npy} member per
+ * array, stored or deflated, whose key is the member name without {@code .npy}. Members whose name
+ * does not end in {@code .npy} are not arrays and are ignored, except in messages. Zip64 archives
+ * are read and written by {@code java.util.zip}.
  */
 final class NpzFormat {
   private static final String ENTRY_SUFFIX = ".npy";
   private static final int WRITE_BUFFER_BYTES = 1 << 16;
 
+  /** The advice for every archive that cannot be read as it is. */
+  private static final String RESAVE_ADVICE =
+      "save the features again with np.savez or np.savez_compressed";
+
   private NpzFormat() {}
 
-  /** Returns the keys of the arrays in the archive, in archive order. */
+  /**
+   * Returns the keys of the arrays in the archive, in archive order; the list is empty when the
+   * archive contains no {@code .npy} member.
+   */
   static List<String> keys(Path path) throws IOException {
     try (ZipFile zip = open(path)) {
-      return keys(zip);
+      return keys(members(zip));
     }
   }
 
@@ -44,24 +53,51 @@ final class NpzFormat {
   static FeatureSet read(Path path, String requested, FeatureProvenance provenance)
       throws IOException {
     try (ZipFile zip = open(path)) {
-      List<String> keys = keys(zip);
+      List<ZipEntry> members = members(zip);
+      List<String> keys = keys(members);
+      if (keys.isEmpty() && !members.isEmpty()) {
+        throw noArrays(path, members);
+      }
+      if (requested != null && !keys.contains(requested) && isOtherMember(members, requested)) {
+        throw notAnArray(path, requested, keys);
+      }
       String key = ArrayKeys.select(path.toString(), keys, requested);
-      ZipEntry entry = entryFor(zip, key);
-      String source = keys.size() == 1 ? path.toString() : path + " (array '" + key + "')";
+      ZipEntry entry = zip.getEntry(key + ENTRY_SUFFIX);
+      String source = memberSource(path, entry.getName());
+      requireSupportedMethod(source, entry.getMethod());
 
       try (InputStream input = zip.getInputStream(entry);
           ReadableByteChannel channel = Channels.newChannel(input)) {
-        return NpyFormat.read(channel, source, provenance, entry.getSize());
+        return NpyFormat.read(channel, source, provenance, entry.getSize(), "member");
       } catch (ZipException | EOFException e) {
-        throw damaged(path, e);
+        throw new InvalidInputException(
+            source
+                + " cannot be extracted from the zip archive ("
+                + e.getMessage()
+                + "); the archive may be truncated or damaged, "
+                + RESAVE_ADVICE,
+            e);
       }
     }
+  }
+
+  /** Names an archive member in messages, as in {@code feats.npz, member train.npy}. */
+  private static String memberSource(Path path, String memberName) {
+    return path + ", member " + memberName;
   }
 
   private static ZipFile open(Path path) throws IOException {
     try {
       return new ZipFile(path.toFile());
     } catch (ZipException e) {
+      // ZipFile of JDK 17 rejects the whole archive when one member uses a method it cannot
+      // inflate, so the central directory is read again here to name that member and its method.
+      Optional<List<ZipDirectory.Member>> members = ZipDirectory.read(path);
+      if (members.isPresent()) {
+        for (ZipDirectory.Member member : members.get()) {
+          requireSupportedMethod(memberSource(path, member.name()), member.method());
+        }
+      }
       throw damaged(path, e);
     }
   }
@@ -75,25 +111,79 @@ final class NpzFormat {
         cause);
   }
 
-  private static List<String> keys(ZipFile zip) {
-    List<String> keys = new ArrayList<>();
+  /**
+   * Rejects compression methods other than stored (0) and deflate (8), the two that numpy writes
+   * and {@code java.util.zip} reads.
+   */
+  private static void requireSupportedMethod(String source, int method) {
+    if (method == ZipEntry.STORED || method == ZipEntry.DEFLATED) {
+      return;
+    }
+    throw new InvalidInputException(
+        source
+            + " uses zip compression method "
+            + methodName(method)
+            + ", which is not supported; only stored and deflated members can be read, as"
+            + " np.savez and np.savez_compressed write them. Save the features again with"
+            + " np.savez or np.savez_compressed");
+  }
+
+  /** Names a zip compression method; the numbers are those of APPNOTE.TXT section 4.4.5. */
+  private static String methodName(int method) {
+    return switch (method) {
+      case 12 -> "12 (bzip2)";
+      case 14 -> "14 (LZMA)";
+      default -> Integer.toString(method);
+    };
+  }
+
+  private static InvalidInputException noArrays(Path path, List<ZipEntry> members) {
+    return new InvalidInputException(
+        path
+            + " contains no .npy arrays, only the members "
+            + String.join(", ", names(members))
+            + "; an .npz archive needs one member ending in .npy per array, so "
+            + RESAVE_ADVICE);
+  }
+
+  private static InvalidInputException notAnArray(Path path, String requested, List<String> keys) {
+    return new InvalidInputException(
+        memberSource(path, requested)
+            + " is not a .npy array, so it cannot be read as features; select one of the array"
+            + " keys: "
+            + String.join(", ", keys));
+  }
+
+  /** Returns the file members, without folders, in archive order. */
+  private static List<ZipEntry> members(ZipFile zip) {
+    List<ZipEntry> members = new ArrayList<>();
     for (ZipEntry entry : Collections.list(zip.entries())) {
       if (!entry.isDirectory()) {
-        keys.add(keyOf(entry.getName()));
+        members.add(entry);
+      }
+    }
+    return members;
+  }
+
+  private static List<String> keys(List<ZipEntry> members) {
+    List<String> keys = new ArrayList<>();
+    for (ZipEntry member : members) {
+      String name = member.getName();
+      if (name.endsWith(ENTRY_SUFFIX)) {
+        keys.add(name.substring(0, name.length() - ENTRY_SUFFIX.length()));
       }
     }
     return keys;
   }
 
-  private static String keyOf(String entryName) {
-    return entryName.endsWith(ENTRY_SUFFIX)
-        ? entryName.substring(0, entryName.length() - ENTRY_SUFFIX.length())
-        : entryName;
+  private static List<String> names(List<ZipEntry> members) {
+    return members.stream().map(ZipEntry::getName).toList();
   }
 
-  private static ZipEntry entryFor(ZipFile zip, String key) {
-    ZipEntry entry = zip.getEntry(key + ENTRY_SUFFIX);
-    return entry != null ? entry : zip.getEntry(key);
+  /** Returns whether {@code name} is a member that is not an array, such as a text file. */
+  private static boolean isOtherMember(List<ZipEntry> members, String name) {
+    return !name.endsWith(ENTRY_SUFFIX)
+        && members.stream().anyMatch(member -> member.getName().equals(name));
   }
 
   /**

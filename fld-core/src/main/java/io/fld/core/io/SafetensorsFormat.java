@@ -149,7 +149,8 @@ final class SafetensorsFormat {
     long[] numbers = new long[items.size()];
     for (int i = 0; i < numbers.length; i++) {
       if (!(items.get(i) instanceof Long number) || number < 0) {
-        throw invalidHeader(file, what + " contains " + items.get(i) + ", not a count");
+        throw invalidHeader(
+            file, what + " contains " + LiteralFormatter.json(items.get(i)) + ", not a count");
       }
       numbers[i] = number;
     }

@@ -243,4 +243,68 @@ class BadFeatureFileTest {
             + " range); the file is damaged or not a safetensors file, write it again",
         readError(path));
   }
+
+  @Test
+  void nestedShapeItemShownAsPython() throws IOException {
+    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': ((200,), 16), }";
+    Path path = Files.write(folder.resolve("nested.npy"), Fixtures.npy(dict, new byte[0]));
+
+    assertEquals(
+        path
+            + ": invalid .npy header ('shape' contains (200,), not a length); the file is damaged"
+            + " or was not written by numpy, write it again with np.save",
+        readError(path));
+  }
+
+  @Test
+  void shapeNoneShownAsPython() throws IOException {
+    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (5, None), }";
+    Path path = Files.write(folder.resolve("none.npy"), Fixtures.npy(dict, new byte[0]));
+
+    NpyReadTest.assertStartsWith(
+        path + ": invalid .npy header ('shape' contains None, not a length)", readError(path));
+  }
+
+  @Test
+  void shapeStringShownAsPython() throws IOException {
+    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': '5x3', }";
+    Path path = Files.write(folder.resolve("text.npy"), Fixtures.npy(dict, new byte[0]));
+
+    NpyReadTest.assertStartsWith(
+        path + ": invalid .npy header ('shape' is '5x3', not a tuple of integers)",
+        readError(path));
+  }
+
+  @Test
+  void fortranOrderShownAsPython() throws IOException {
+    String dict = "{'descr': '<f4', 'fortran_order': 'yes', 'shape': (5, 3), }";
+    Path path = Files.write(folder.resolve("order.npy"), Fixtures.npy(dict, new byte[0]));
+
+    NpyReadTest.assertStartsWith(
+        path + ": invalid .npy header ('fortran_order' is 'yes', not True or False)",
+        readError(path));
+  }
+
+  @Test
+  void descrNotADtype() throws IOException {
+    String dict = "{'descr': {'kind': 'f'}, 'fortran_order': False, 'shape': (5, 3), }";
+    Path path = Files.write(folder.resolve("descr.npy"), Fixtures.npy(dict, new byte[0]));
+
+    NpyReadTest.assertStartsWith(
+        path
+            + ": invalid .npy header ('descr' is {'kind': 'f'}, not a type string such as '<f4'"
+            + " or a list of fields)",
+        readError(path));
+  }
+
+  @Test
+  void safetensorsShapeItemShownAsJson() throws IOException {
+    String json = "{\"x\":{\"dtype\":\"F32\",\"shape\":[\"5\",3],\"data_offsets\":[0,0]}}";
+    Path path =
+        Files.write(folder.resolve("text.safetensors"), Fixtures.safetensors(json, new byte[0]));
+
+    NpyReadTest.assertStartsWith(
+        path + ": invalid .safetensors header (tensor 'x' 'shape' contains \"5\", not a count)",
+        readError(path));
+  }
 }

@@ -91,14 +91,14 @@ class ContainerReadTest {
   }
 
   @Test
-  void npzEntryErrorNamesTheKey() {
+  void npzEntryErrorNamesTheMember() {
     Path path = Fixtures.path("with_one_d.npz");
 
     InvalidInputException error =
         assertThrows(InvalidInputException.class, () -> FeatureFiles.read(path, "labels"));
 
     NpyReadTest.assertStartsWith(
-        path + " (array 'labels') stores a 1-D array of shape (5,)", error.getMessage());
+        path + ", member labels.npy stores a 1-D array of shape (5,)", error.getMessage());
   }
 
   @Test

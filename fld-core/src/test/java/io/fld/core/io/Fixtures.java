@@ -1,8 +1,12 @@
 package io.fld.core.io;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -50,5 +54,31 @@ final class Fixtures {
 
   static int index(int row, int column) {
     return row * COLUMNS + column;
+  }
+
+  /**
+   * Returns a version 1.0 {@code .npy} file with {@code headerDict} as its header, padded as numpy
+   * pads it, followed by {@code data}.
+   */
+  static byte[] npy(String headerDict, byte[] data) {
+    int unpadded = 10 + headerDict.length() + 1;
+    String header = headerDict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes(NpyFormat.MAGIC);
+    bytes.write(1);
+    bytes.write(0);
+    bytes.write(header.length() & 0xff);
+    bytes.write(header.length() >> 8);
+    bytes.writeBytes(header.getBytes(StandardCharsets.ISO_8859_1));
+    bytes.writeBytes(data);
+    return bytes.toByteArray();
+  }
+
+  /** Returns a {@code .safetensors} file with {@code json} as its header, followed by data. */
+  static byte[] safetensors(String json, byte[] data) {
+    byte[] header = json.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer bytes =
+        ByteBuffer.allocate(8 + header.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
+    return bytes.putLong(header.length).put(header).put(data).array();
   }
 }

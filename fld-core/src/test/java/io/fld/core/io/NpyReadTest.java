@@ -120,7 +120,9 @@ class NpyReadTest {
     String message = readError("structured.npy");
 
     assertStartsWith(
-        Fixtures.path("structured.npy") + " stores a structured array (dtype [", message);
+        Fixtures.path("structured.npy")
+            + " stores a structured array (dtype [('a', '<f4'), ('b', '<f8')]); save one plain",
+        message);
     assertContains("structured_to_unstructured(arr).astype(np.float32)", message);
   }
 
