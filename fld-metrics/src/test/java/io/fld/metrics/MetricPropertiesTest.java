@@ -294,8 +294,105 @@ class MetricPropertiesTest {
     InvalidInputException error =
         assertThrows(InvalidInputException.class, () -> value("ct", TRAIN, oneTestRow, GEN));
 
-    assertTrue(error.getMessage().contains("contains no test row"), error.getMessage());
-    assertTrue(error.getMessage().contains("set cells lower"), error.getMessage());
+    String message = error.getMessage();
+    assertTrue(message.contains("k-means cells "), message);
+    assertTrue(message.contains(" of 3 contain no test row"), message);
+    assertTrue(message.contains("set cells lower"), message);
+    assertTrue(message.startsWith("k-means"), message);
+  }
+
+  @Test
+  void inputErrorsLeaveOutMetricPrefix() {
+    for (MetricProvider provider : CompanionMetrics.providers()) {
+      Metric metric = provider.create(MetricOptions.defaults());
+
+      InvalidInputException error =
+          assertThrows(
+              InvalidInputException.class,
+              () -> metric.checkInputs(TRAIN, TEST, null),
+              provider.name());
+      String message = error.getMessage();
+      assertTrue(message.startsWith("no gen features were given"), message);
+      assertTrue(message.contains("pass the gen set"), message);
+    }
+  }
+
+  @Test
+  void optionAboveMaximumIsRejected() {
+    List<String[]> cases =
+        List.of(
+            new String[] {"kid", "subsets", "2147483647", "[1, 10000]"},
+            new String[] {"kid_test", "subsets", "10001", "[1, 10000]"},
+            new String[] {"ct", "restarts", "1001", "[1, 1000]"},
+            new String[] {"ct", "cells", "1001", "[1, 1000]"},
+            new String[] {"precision", "k", "101", "[1, 100]"},
+            new String[] {"recall", "k", "2147483647", "[1, 100]"});
+
+    for (String[] row : cases) {
+      MetricOptions options = MetricOptions.defaults().with(row[1], row[2]);
+
+      InvalidInputException error =
+          assertThrows(InvalidInputException.class, () -> provider(row[0]).create(options), row[1]);
+      String message = error.getMessage();
+      assertTrue(message.contains("option " + row[1] + " of metric " + row[0]), message);
+      assertTrue(message.contains(row[3]), message);
+    }
+  }
+
+  @Test
+  void integerBeyondIntRangeNamesRange() {
+    MetricOptions options = MetricOptions.defaults().with("gen-size", "99999999999");
+
+    for (String id : List.of("fid", "kid", "authpct")) {
+      InvalidInputException error =
+          assertThrows(InvalidInputException.class, () -> provider(id).create(options), id);
+
+      String message = error.getMessage();
+      assertTrue(message.contains("option gen-size of metric " + id), message);
+      assertTrue(message.contains("2147483647]"), message);
+    }
+  }
+
+  @Test
+  void kidSubsetSeedHelpMentionsMetricSeed() {
+    String help =
+        provider("kid").options().stream()
+            .filter(spec -> spec.name().equals("subset-seed"))
+            .findFirst()
+            .orElseThrow()
+            .description();
+    MetricOptions options =
+        MetricOptions.defaults()
+            .with("subsets", 2)
+            .with("subset-size", 100)
+            .with("subset-seed", 42);
+
+    double seedZero = compute("kid", options.withSeed(0), TRAIN, TEST, GEN).value();
+    double seedSeven = compute("kid", options.withSeed(7), TRAIN, TEST, GEN).value();
+
+    assertTrue(seedZero != seedSeven, "KID did not change with the seed: " + seedZero);
+    assertTrue(help.contains("--seed still changes KID"), help);
+    assertTrue(help.contains("shuffles the generated rows"), help);
+  }
+
+  @Test
+  void setsOfFarApartScalesAreRejected() {
+    FeatureSet tinyTrain = scaled(TRAIN, 0x1p-67);
+
+    for (String id : List.of("precision", "recall", "authpct", "ct")) {
+      Metric metric = provider(id).create(MetricOptions.defaults());
+
+      InvalidInputException checked =
+          assertThrows(
+              InvalidInputException.class, () -> metric.checkInputs(tinyTrain, TEST, GEN), id);
+      InvalidInputException computed =
+          assertThrows(InvalidInputException.class, () -> metric.compute(tinyTrain, TEST, GEN), id);
+      String message = computed.getMessage();
+      assertEquals(message, checked.getMessage(), id);
+      assertTrue(message.contains("the train features (scaled "), message);
+      assertTrue(message.contains("differ in scale by a factor beyond about 1e15"), message);
+      assertTrue(message.contains("same feature extractor"), message);
+    }
   }
 
   @Test
@@ -370,6 +467,18 @@ class MetricPropertiesTest {
         new java.util.ArrayList<>(IntStream.range(0, set.rows()).boxed().toList());
     java.util.Collections.shuffle(order, new Random(seed));
     return set.select(order.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  private static FeatureSet scaled(FeatureSet set, double scale) {
+    float[] values = set.toArray();
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) (values[i] * scale);
+    }
+    return FeatureSet.wrap(
+        values,
+        set.rows(),
+        set.dimension(),
+        FeatureProvenance.ofSource("scaled " + set.provenance().source()));
   }
 
   private static FeatureSet columns(FeatureSet set, int count) {

@@ -39,7 +39,7 @@ public final class CellPartition {
    * zero. Below it, products of coordinates can reach the subnormal range below about 1.2e-38,
    * whose absolute rounding breaks the relative error bound of the screened distances.
    */
-  static final double MIN_SQUARED_NORM = 1e-30;
+  public static final double MIN_SQUARED_NORM = 1e-30;
 
   /** Rows drawn evenly from a set to choose its split direction. */
   private static final int SAMPLE_ROWS = 256;

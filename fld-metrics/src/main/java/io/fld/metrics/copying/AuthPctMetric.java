@@ -15,6 +15,7 @@ import io.fld.metrics.support.Inputs;
 import io.fld.metrics.support.Provider;
 import io.fld.metrics.support.ResultBuilder;
 import io.fld.metrics.support.RowSampling;
+import io.fld.metrics.support.Scales;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -58,10 +59,8 @@ public final class AuthPctMetric implements Metric {
 
   private AuthPctMetric(MetricOptions options) {
     int max = Integer.MAX_VALUE;
-    this.trainSize =
-        Inputs.requireRange(ID, TRAIN_SIZE, options.integer(TRAIN_SIZE, DEFAULT_SIZE), 2, max);
-    this.genSize =
-        Inputs.requireRange(ID, GEN_SIZE, options.integer(GEN_SIZE, DEFAULT_SIZE), 1, max);
+    this.trainSize = Inputs.integerOption(ID, options, TRAIN_SIZE, DEFAULT_SIZE, 2, max);
+    this.genSize = Inputs.integerOption(ID, options, GEN_SIZE, DEFAULT_SIZE, 1, max);
     this.seed = options.seed();
   }
 
@@ -88,8 +87,9 @@ public final class AuthPctMetric implements Metric {
   public void checkInputs(FeatureSet train, FeatureSet test, FeatureSet gen) {
     Inputs.require(ID, Role.TRAIN, train);
     Inputs.require(ID, Role.GEN, gen);
-    Inputs.requireSameDimension(ID, Role.TRAIN, train, Role.GEN, gen);
-    Inputs.requireRows(ID, Role.TRAIN, train, 2, "to find each row's nearest other row");
+    Inputs.requireSameDimension(Role.TRAIN, train, Role.GEN, gen);
+    Inputs.requireRows(Role.TRAIN, train, 2, "to find each row's nearest other row");
+    Scales.requireComparable(Moments.mean(train), Map.of(Role.TRAIN, train, Role.GEN, gen));
   }
 
   @Override
@@ -103,6 +103,11 @@ public final class AuthPctMetric implements Metric {
     double scale = Points.commonScale(origin, train, gen);
     Points trainPoints = Points.centered(train, trainRows, origin, scale);
     Points genPoints = Points.centered(gen, genRows, origin, scale);
+    // The subsets may leave out the rows that set the scale, so they are checked again.
+    Scales.requireComparable(
+        Map.of(Role.TRAIN, trainPoints, Role.GEN, genPoints),
+        Map.of(Role.TRAIN, train, Role.GEN, gen),
+        "");
 
     double[] trainGaps = NearestNeighbors.nearestOthers(trainPoints, 1).squaredDistancesAt(0);
     Neighbors nearestTrain = NearestNeighbors.nearest(genPoints, trainPoints, 1);

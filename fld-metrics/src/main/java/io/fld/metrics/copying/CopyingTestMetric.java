@@ -14,6 +14,8 @@ import io.fld.core.linalg.Points;
 import io.fld.metrics.support.Inputs;
 import io.fld.metrics.support.Provider;
 import io.fld.metrics.support.ResultBuilder;
+import io.fld.metrics.support.Scales;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +47,19 @@ public final class CopyingTestMetric implements Metric {
   static final int DEFAULT_RESTARTS = 10;
 
   /**
+   * The maximum number of k-means cells. Every Lloyd iteration compares each row with each
+   * centroid, so time grows linearly with the cells, and a cell counts only with more than {@value
+   * #MINIMUM_GEN_ROWS} generated rows, so 1000 cells already need over 20000 generated rows.
+   */
+  static final int MAX_CELLS = 1000;
+
+  /**
+   * The maximum number of k-means restarts. Each runs a whole clustering, so time grows linearly
+   * with them.
+   */
+  static final int MAX_RESTARTS = 1000;
+
+  /**
    * A cell counts when it contains more than this many generated rows: the threshold tau = 20 / m
    * on the cell's share of the m generated rows.
    */
@@ -61,12 +76,18 @@ public final class CopyingTestMetric implements Metric {
               String.valueOf(DEFAULT_PCA_DIMENSIONS),
               "features with more dimensions are projected onto this many principal components"
                   + " of the training set"),
-          new OptionSpec(CELLS, "int", String.valueOf(DEFAULT_CELLS), "number of k-means cells"),
+          new OptionSpec(
+              CELLS,
+              "int",
+              String.valueOf(DEFAULT_CELLS),
+              "number of k-means cells, at most " + MAX_CELLS),
           new OptionSpec(
               RESTARTS,
               "int",
               String.valueOf(DEFAULT_RESTARTS),
-              "k-means restarts; the clustering with the lowest inertia is kept"));
+              "k-means restarts, at most "
+                  + MAX_RESTARTS
+                  + "; the clustering with the lowest inertia is kept"));
 
   private final int pcaDimensions;
   private final int cells;
@@ -74,13 +95,11 @@ public final class CopyingTestMetric implements Metric {
   private final long seed;
 
   private CopyingTestMetric(MetricOptions options) {
-    int max = Integer.MAX_VALUE;
     this.pcaDimensions =
-        Inputs.requireRange(
-            ID, PCA_DIMENSIONS, options.integer(PCA_DIMENSIONS, DEFAULT_PCA_DIMENSIONS), 1, max);
-    this.cells = Inputs.requireRange(ID, CELLS, options.integer(CELLS, DEFAULT_CELLS), 1, max);
-    this.restarts =
-        Inputs.requireRange(ID, RESTARTS, options.integer(RESTARTS, DEFAULT_RESTARTS), 1, max);
+        Inputs.integerOption(
+            ID, options, PCA_DIMENSIONS, DEFAULT_PCA_DIMENSIONS, 1, Integer.MAX_VALUE);
+    this.cells = Inputs.integerOption(ID, options, CELLS, DEFAULT_CELLS, 1, MAX_CELLS);
+    this.restarts = Inputs.integerOption(ID, options, RESTARTS, DEFAULT_RESTARTS, 1, MAX_RESTARTS);
     this.seed = options.seed();
   }
 
@@ -108,9 +127,11 @@ public final class CopyingTestMetric implements Metric {
     Inputs.require(ID, Role.TRAIN, train);
     Inputs.require(ID, Role.TEST, test);
     Inputs.require(ID, Role.GEN, gen);
-    Inputs.requireSameDimension(ID, Role.TRAIN, train, Role.TEST, test);
-    Inputs.requireSameDimension(ID, Role.TRAIN, train, Role.GEN, gen);
-    Inputs.requireRows(ID, Role.TRAIN, train, Math.max(cells, 2), "for " + cells + " cells");
+    Inputs.requireSameDimension(Role.TRAIN, train, Role.TEST, test);
+    Inputs.requireSameDimension(Role.TRAIN, train, Role.GEN, gen);
+    Inputs.requireRows(Role.TRAIN, train, Math.max(cells, 2), "for " + cells + " cells");
+    Scales.requireComparable(
+        Moments.mean(train), Map.of(Role.TRAIN, train, Role.TEST, test, Role.GEN, gen));
   }
 
   @Override
@@ -151,21 +172,27 @@ public final class CopyingTestMetric implements Metric {
         continue;
       }
       Points cellTrain = rowsInCell(trainValues, trainCells, cell, p, scale);
-      double[] testDistances =
-          nearestDistances(rowsInCell(testValues, testCells, cell, p, scale), cellTrain);
-      double[] genDistances =
-          nearestDistances(rowsInCell(genValues, genCells, cell, p, scale), cellTrain);
+      Points cellTest = rowsInCell(testValues, testCells, cell, p, scale);
+      Points cellGen = rowsInCell(genValues, genCells, cell, p, scale);
+      // The projection and the cells can leave rows smaller than the raw sets were, so each cell
+      // is checked again before its distances.
+      Scales.requireComparable(
+          Map.of(Role.TRAIN, cellTrain, Role.TEST, cellTest, Role.GEN, cellGen),
+          Map.of(Role.TRAIN, train, Role.TEST, test, Role.GEN, gen),
+          " in k-means cell " + cell);
+      double[] testDistances = nearestDistances(cellTest, cellTrain);
+      double[] genDistances = nearestDistances(cellGen, cellTrain);
       double testShare = (double) testCounts[cell] / test.rows();
       weightedSum += testShare * MannWhitney.zScore(genDistances, testDistances);
       weightSum += testShare;
     }
     if (weightSum == 0) {
       throw new InvalidInputException(
-          "metric ct found no cell with more than "
+          "no k-means cell contains more than "
               + MINIMUM_GEN_ROWS
-              + " generated rows among "
+              + " of the "
               + gen.rows()
-              + "; provide more generated rows or set "
+              + " generated rows; provide more generated rows or set "
               + CELLS
               + " lower");
     }
@@ -183,21 +210,29 @@ public final class CopyingTestMetric implements Metric {
 
   private void checkCells(int[] labels, Role role) {
     int[] counts = counts(labels);
+    List<String> empty = new ArrayList<>();
     for (int cell = 0; cell < cells; cell++) {
       if (counts[cell] == 0) {
-        throw new InvalidInputException(
-            "metric ct: k-means cell "
-                + cell
-                + " of "
-                + cells
-                + " contains no "
-                + role.label()
-                + " row, so the cell cannot be tested; set "
-                + CELLS
-                + " lower than "
-                + cells);
+        empty.add(String.valueOf(cell));
       }
     }
+    if (empty.isEmpty()) {
+      return;
+    }
+    throw new InvalidInputException(
+        (empty.size() == 1 ? "k-means cell " : "k-means cells ")
+            + Inputs.listFirst(empty)
+            + " of "
+            + cells
+            + (empty.size() == 1 ? " contains" : " contain")
+            + " no "
+            + role.label()
+            + " row, so "
+            + (empty.size() == 1 ? "that cell" : "those cells")
+            + " cannot be tested; set "
+            + CELLS
+            + " lower than "
+            + cells);
   }
 
   private int[] counts(int[] labels) {

@@ -47,9 +47,10 @@ enum FitDistances {
   /**
    * Returns the mode named {@code value}, ignoring case and surrounding blanks.
    *
+   * @param owner what the option configures, as messages name it, such as {@code metric fld}
    * @throws InvalidInputException if no mode has that name
    */
-  static FitDistances parse(String option, String value) {
+  static FitDistances parse(String owner, String option, String value) {
     String requested = value.trim().toLowerCase(Locale.ROOT);
     for (FitDistances mode : values()) {
       if (mode.label.equals(requested)) {
@@ -57,6 +58,14 @@ enum FitDistances {
       }
     }
     throw new InvalidInputException(
-        "option " + option + " must be one of " + choices() + ", got '" + value + "'");
+        "option "
+            + option
+            + " of "
+            + owner
+            + " must be one of "
+            + choices()
+            + ", got '"
+            + value
+            + "'");
   }
 }

@@ -3,6 +3,7 @@ package io.fld.metrics.fld;
 import io.fld.api.InvalidInputException;
 import io.fld.api.feature.FeatureSet;
 import io.fld.api.metric.Role;
+import io.fld.metrics.support.Inputs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -83,8 +84,7 @@ final class FldEngine {
 
   static void requirePresent(String metricId, Role role, FeatureSet set) {
     if (set == null) {
-      throw new InvalidInputException(
-          metricId + " needs the " + role.label() + " features, but none were given; pass them");
+      throw new InvalidInputException(Inputs.missing(metricId, role));
     }
   }
 

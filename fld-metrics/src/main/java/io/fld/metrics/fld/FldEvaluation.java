@@ -121,8 +121,8 @@ record FldEvaluation(
               + " generated rows are more than half of the "
               + trainRows
               + " training rows, so the baseline mixture has only "
-              + trainRows / 2
-              + " centers and FLD can be strongly negative (values such as -1500); use at least "
+              + (trainRows / 2 == 1 ? "1 center" : trainRows / 2 + " centers")
+              + " and FLD can be strongly negative (values such as -1500); use at least "
               + 2 * genRows
               + " training rows, lower gen-size, or pass baseline-nll");
     }

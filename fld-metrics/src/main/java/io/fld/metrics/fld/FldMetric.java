@@ -38,11 +38,13 @@ final class FldMetric implements Metric {
   @Override
   public void checkInputs(FeatureSet train, FeatureSet test, FeatureSet gen) {
     FldEngine.checkInputs(kind.id(), train, test, gen);
+    TrainingDuplicates.requireDistinct(train);
   }
 
   @Override
   public MetricResult compute(FeatureSet train, FeatureSet test, FeatureSet gen) {
     FldEngine.Standardized sets = FldEngine.standardize(kind.id(), train, test, gen);
+    TrainingDuplicates.requireDistinct(train);
     FldEvaluation evaluation = FldEvaluation.compute(sets, settings, EnumSet.of(kind));
 
     Map<String, String> parameters = new LinkedHashMap<>(settings.describe(kind.options()));
@@ -69,9 +71,20 @@ final class FldMetric implements Metric {
             Versions.metric());
     List<String> warnings = new ArrayList<>();
     TrainTestOverlap.warning(train, test).ifPresent(warnings::add);
+    if (fitsBaseline()) {
+      TrainingDuplicates.warning(train).ifPresent(warnings::add);
+    }
     warnings.addAll(evaluation.warnings());
     double value = requireFinite(evaluation.value(kind));
     return new MetricResult(kind.id(), value, Map.of(), warnings, provenance);
+  }
+
+  /**
+   * Returns whether this metric fits a baseline mixture centered at training rows, which copies
+   * among the training rows bias. FLD-P centers its baseline mixture at test rows instead.
+   */
+  private boolean fitsBaseline() {
+    return (kind == FldKind.TEST || kind == FldKind.TRAIN) && settings.baselineNll().isEmpty();
   }
 
   private double requireFinite(double value) {
@@ -79,9 +92,7 @@ final class FldMetric implements Metric {
       return value;
     }
     throw new InvalidInputException(
-        "metric "
-            + kind.id()
-            + " came out as "
+        "the value came out as "
             + value
             + ", most likely because the scale of some features overflows or vanishes in single"
             + " precision after standardizing by the test set; rescale or drop such columns");

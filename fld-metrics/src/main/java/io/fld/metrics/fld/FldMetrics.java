@@ -36,7 +36,7 @@ public final class FldMetrics {
 
     @Override
     public Metric create(MetricOptions options) {
-      return new FldMetric(kind, FldSettings.parse(kind.id(), options, kind.options()));
+      return new FldMetric(kind, FldSettings.parse("metric " + kind.id(), options, kind.options()));
     }
   }
 }

@@ -54,8 +54,28 @@ record FldSettings(
   static final int DEFAULT_NEIGHBORS = 128;
   static final FitDistances DEFAULT_FIT_DISTANCES = FitDistances.FLOAT32;
 
+  /**
+   * The maximum number of epochs. Each is a full pass over the training rows, so time grows with
+   * it.
+   */
+  static final int MAX_EPOCHS = 10_000;
+
+  /**
+   * The largest distance cache, in MiB: the dense distance matrix is one float array, and a Java
+   * array contains fewer than 2^31 elements, 8 GiB of floats.
+   */
+  static final int MAX_DISTANCE_CACHE_MIB = 8191;
+
+  /**
+   * The maximum number of centers kept per training row. Memory grows with it, and a value at or
+   * above the number of centers makes the fit keep the whole distance matrix whatever
+   * distance-cache-mib allows.
+   */
+  static final int MAX_NEIGHBORS = 4096;
+
   private static final String NONE = "none";
   private static final long BYTES_PER_MIB = 1L << 20;
+  private static final int NO_MAXIMUM = Integer.MAX_VALUE;
 
   static final OptionSpec GEN_SIZE_SPEC =
       new OptionSpec(
@@ -82,8 +102,9 @@ record FldSettings(
           EPOCHS,
           "int",
           String.valueOf(DEFAULT_EPOCHS),
-          "maximum number of passes over the training rows in the log-variance fit; the fit stops"
-              + " earlier once the loss changes by less than 5e-4 over 4 epochs");
+          "maximum number of passes over the training rows in the log-variance fit, at most "
+              + MAX_EPOCHS
+              + "; the fit stops earlier once the loss changes by less than 5e-4 over 4 epochs");
   static final OptionSpec BATCH_SIZE_SPEC =
       new OptionSpec(
           BATCH_SIZE,
@@ -102,15 +123,18 @@ record FldSettings(
           DISTANCE_CACHE_MIB,
           "int",
           String.valueOf(DEFAULT_DISTANCE_CACHE_MIB),
-          "memory, in MiB, for the training-to-center distances of the fit; above it the fit keeps"
-              + " only each training row's nearest centers (see neighbors)");
+          "memory, in MiB, for the training-to-center distances of the fit, at most "
+              + MAX_DISTANCE_CACHE_MIB
+              + "; above it the fit keeps only each training row's nearest centers (see"
+              + " neighbors)");
   static final OptionSpec NEIGHBORS_SPEC =
       new OptionSpec(
           NEIGHBORS,
           "int",
           String.valueOf(DEFAULT_NEIGHBORS),
           "nearest centers kept per training row when the full distance matrix exceeds"
-              + " distance-cache-mib");
+              + " distance-cache-mib, at most "
+              + MAX_NEIGHBORS);
   static final OptionSpec FIT_DISTANCES_SPEC =
       new OptionSpec(
           FIT_DISTANCES,
@@ -137,21 +161,25 @@ record FldSettings(
   /**
    * Parses {@code options}, rejecting names outside {@code specs}.
    *
+   * @param owner what the options configure, as messages name it, such as {@code metric fld} or
+   *     {@code score kind quality}
    * @throws InvalidInputException if an option is unknown, malformed or out of range
    */
-  static FldSettings parse(String metricId, MetricOptions options, List<OptionSpec> specs) {
-    options.requireKnown(metricId, specs);
+  static FldSettings parse(String owner, MetricOptions options, List<OptionSpec> specs) {
+    options.requireKnownFor(owner, specs);
     return new FldSettings(
-        positive(options, GEN_SIZE, DEFAULT_GEN_SIZE),
-        baseline(options),
-        positiveReal(options, LEARNING_RATE, DEFAULT_LEARNING_RATE),
-        positive(options, EPOCHS, DEFAULT_EPOCHS),
-        positive(options, BATCH_SIZE, DEFAULT_BATCH_SIZE),
-        positive(options, TEST_SIZE, DEFAULT_TEST_SIZE),
-        positive(options, DISTANCE_CACHE_MIB, DEFAULT_DISTANCE_CACHE_MIB) * BYTES_PER_MIB,
-        positive(options, NEIGHBORS, DEFAULT_NEIGHBORS),
+        options.integer(owner, GEN_SIZE, DEFAULT_GEN_SIZE, 1, NO_MAXIMUM),
+        baseline(owner, options),
+        positiveReal(owner, options, LEARNING_RATE, DEFAULT_LEARNING_RATE),
+        options.integer(owner, EPOCHS, DEFAULT_EPOCHS, 1, MAX_EPOCHS),
+        options.integer(owner, BATCH_SIZE, DEFAULT_BATCH_SIZE, 1, NO_MAXIMUM),
+        options.integer(owner, TEST_SIZE, DEFAULT_TEST_SIZE, 1, NO_MAXIMUM),
+        options.integer(
+                owner, DISTANCE_CACHE_MIB, DEFAULT_DISTANCE_CACHE_MIB, 1, MAX_DISTANCE_CACHE_MIB)
+            * BYTES_PER_MIB,
+        options.integer(owner, NEIGHBORS, DEFAULT_NEIGHBORS, 1, MAX_NEIGHBORS),
         FitDistances.parse(
-            FIT_DISTANCES, options.string(FIT_DISTANCES, DEFAULT_FIT_DISTANCES.label())),
+            owner, FIT_DISTANCES, options.string(FIT_DISTANCES, DEFAULT_FIT_DISTANCES.label())),
         options.seed());
   }
 
@@ -185,37 +213,26 @@ record FldSettings(
     };
   }
 
-  private static OptionalDouble baseline(MetricOptions options) {
+  private static OptionalDouble baseline(String owner, MetricOptions options) {
     String raw = options.string(BASELINE_NLL, NONE).trim();
     if (raw.equalsIgnoreCase(NONE)) {
       return OptionalDouble.empty();
     }
-    return OptionalDouble.of(options.real(BASELINE_NLL, 0));
+    return OptionalDouble.of(options.real(owner, BASELINE_NLL, 0));
   }
 
-  private static int positive(MetricOptions options, String name, int defaultValue) {
-    int value = options.integer(name, defaultValue);
-    if (value < 1) {
-      throw new InvalidInputException(
-          "option "
-              + name
-              + " must be at least 1, got "
-              + value
-              + "; omit it to use "
-              + defaultValue);
-    }
-    return value;
-  }
-
-  private static double positiveReal(MetricOptions options, String name, double defaultValue) {
-    double value = options.real(name, defaultValue);
+  private static double positiveReal(
+      String owner, MetricOptions options, String name, double defaultValue) {
+    double value = options.real(owner, name, defaultValue);
     if (!(value > 0)) {
       throw new InvalidInputException(
           "option "
               + name
+              + " of "
+              + owner
               + " must be positive, got "
               + value
-              + "; omit it to use "
+              + "; omit it to use the default "
               + defaultValue);
     }
     return value;

@@ -20,6 +20,9 @@ public final class SampleScores {
   private static final String MEMORIZATION = "memorization";
   private static final String QUALITY = "quality";
 
+  /** The words before a score kind's name in option messages. */
+  private static final String SCORE_KIND = "score kind ";
+
   private SampleScores() {}
 
   /** Returns the documented options of {@link #memorization}. */
@@ -46,7 +49,8 @@ public final class SampleScores {
    */
   public static double[] memorization(
       FeatureSet train, FeatureSet test, FeatureSet gen, MetricOptions options) {
-    FldSettings settings = FldSettings.parse(MEMORIZATION, options, memorizationOptions());
+    FldSettings settings =
+        FldSettings.parse(SCORE_KIND + MEMORIZATION, options, memorizationOptions());
     FldEngine.Standardized sets = FldEngine.standardize(MEMORIZATION, train, test, gen);
     SplittableRandom random = new SplittableRandom(settings.seed());
     FldEngine.Mixture mixture =
@@ -92,7 +96,7 @@ public final class SampleScores {
    */
   public static QualityModel qualityModel(
       FeatureSet train, FeatureSet test, MetricOptions options) {
-    FldSettings settings = FldSettings.parse(QUALITY, options, qualityOptions());
+    FldSettings settings = FldSettings.parse(SCORE_KIND + QUALITY, options, qualityOptions());
     FldEngine.requirePresent(QUALITY, Role.TRAIN, train);
     FldEngine.requirePresent(QUALITY, Role.TEST, test);
     FldEngine.requireSameDimension(test, train, Role.TRAIN);

@@ -2,6 +2,9 @@ package io.fld.metrics.fld;
 
 import io.fld.api.InvalidInputException;
 import io.fld.api.feature.FeatureSet;
+import io.fld.metrics.support.Inputs;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Maps feature rows to {@code (x - mean) / std} with the per-column mean and Bessel-corrected
@@ -68,28 +71,35 @@ final class Standardizer {
       }
     }
     double[] deviations = new double[dimension];
+    List<String> constant = new ArrayList<>();
     for (int c = 0; c < dimension; c++) {
       deviations[c] = Math.sqrt(squares[c] / (test.rows() - 1));
-      requireVarying(test, c, deviations[c], largest[c]);
+      if (!(deviations[c] >= MIN_DEVIATION && deviations[c] > RELATIVE_SPREAD_FLOOR * largest[c])) {
+        constant.add(
+            "column " + c + " = " + test.get(0, c) + " (standard deviation " + deviations[c] + ")");
+      }
+    }
+    if (!constant.isEmpty()) {
+      throw constantColumns(test, constant);
     }
     return new Standardizer(means, deviations);
   }
 
-  private static void requireVarying(
-      FeatureSet test, int column, double deviation, double largest) {
-    if (deviation >= MIN_DEVIATION && deviation > RELATIVE_SPREAD_FLOOR * largest) {
-      return;
-    }
-    throw new InvalidInputException(
+  private static InvalidInputException constantColumns(FeatureSet test, List<String> columns) {
+    boolean single = columns.size() == 1;
+    return new InvalidInputException(
         test.provenance().source()
-            + ": column "
-            + column
-            + " of the test set has the same value "
-            + test.get(0, column)
-            + " in every row, up to a standard deviation of "
-            + deviation
-            + ", and FLD divides each column by its test standard deviation;"
-            + " drop that column from all three sets or use a test set in which it varies");
+            + ": "
+            + columns.size()
+            + (single ? " column" : " columns")
+            + " of the test set "
+            + (single ? "has" : "have")
+            + " the same value in every row, up to rounding: "
+            + Inputs.listFirst(columns)
+            + ". FLD divides each column by its test standard deviation, so drop "
+            + (single ? "that column" : "those columns")
+            + " from all three sets or use a test set in which "
+            + (single ? "it varies" : "they vary"));
   }
 
   /** Returns the standardized rows of {@code features}. */

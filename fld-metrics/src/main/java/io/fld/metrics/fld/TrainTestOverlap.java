@@ -59,7 +59,8 @@ final class TrainTestOverlap {
             100 * share, Math.min(SAMPLE_ROWS, test.rows())));
   }
 
-  private static long hash(float[] row) {
+  /** Returns the 64-bit FNV-1a hash of the bits of {@code row}. */
+  static long hash(float[] row) {
     long hash = HASH_OFFSET;
     for (float value : row) {
       hash = (hash ^ Float.floatToRawIntBits(value)) * HASH_PRIME;

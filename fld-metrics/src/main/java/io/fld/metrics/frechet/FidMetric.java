@@ -58,15 +58,10 @@ public final class FidMetric implements Metric {
     this.id = id;
     this.reference = reference;
     this.genSize =
-        Inputs.requireRange(
-            id,
-            GEN_SIZE,
-            options.integer(GEN_SIZE, DEFAULT_GEN_SIZE),
-            MINIMUM_ROWS,
-            Integer.MAX_VALUE);
+        Inputs.integerOption(
+            id, options, GEN_SIZE, DEFAULT_GEN_SIZE, MINIMUM_ROWS, Integer.MAX_VALUE);
     this.refSize =
-        Inputs.requireRange(
-            id, REF_SIZE, options.integer(REF_SIZE, ALL_ROWS), ALL_ROWS, Integer.MAX_VALUE);
+        Inputs.integerOption(id, options, REF_SIZE, ALL_ROWS, ALL_ROWS, Integer.MAX_VALUE);
     if (refSize == 1) {
       throw new InvalidInputException(
           "option " + REF_SIZE + " of metric " + id + " must be 0 or at least 2, got 1");
@@ -108,8 +103,8 @@ public final class FidMetric implements Metric {
   public void checkInputs(FeatureSet train, FeatureSet test, FeatureSet gen) {
     FeatureSet referenceSet = Inputs.requireReferenceAndGen(id, reference, train, test, gen);
     String reason = "to estimate a covariance";
-    Inputs.requireRows(id, reference, referenceSet, MINIMUM_ROWS, reason);
-    Inputs.requireRows(id, Role.GEN, gen, MINIMUM_ROWS, reason);
+    Inputs.requireRows(reference, referenceSet, MINIMUM_ROWS, reason);
+    Inputs.requireRows(Role.GEN, gen, MINIMUM_ROWS, reason);
   }
 
   @Override

@@ -29,7 +29,9 @@ import java.util.SplittableRandom;
  * <p>The generated rows are first shuffled (and cut to {@value #DEFAULT_GEN_SIZE} rows) with the
  * metric's seed. The subsets are then drawn without replacement from each set by a generator with
  * its own seed, {@value #DEFAULT_SUBSET_SEED} unless set, as the reference implementation fixes it.
- * KID is not invariant to a common shift of the features, because the kernel is not.
+ * The subsets pick positions in the shuffled generated rows, so KID changes with the metric's seed
+ * even when the subset seed is fixed. KID is not invariant to a common shift of the features,
+ * because the kernel is not.
  */
 public final class KidMetric implements Metric {
   /** Option: the most generated rows used, drawn at random when there are more. */
@@ -46,7 +48,10 @@ public final class KidMetric implements Metric {
    */
   public static final String REQUESTED_SUBSET_SIZE = "requested-subset-size";
 
-  /** Option: the seed of the generator that draws the subsets. */
+  /**
+   * Option: the seed of the draws that pick each subset's rows. The metric's seed still changes
+   * KID, because it shuffles the generated rows that the subsets index into.
+   */
   public static final String SUBSET_SEED = "subset-seed";
 
   /** Name of the extra value holding the standard deviation over subsets. */
@@ -56,6 +61,13 @@ public final class KidMetric implements Metric {
   static final int DEFAULT_SUBSETS = 100;
   static final int DEFAULT_SUBSET_SIZE = 1000;
   static final int DEFAULT_SUBSET_SEED = 42;
+
+  /**
+   * The maximum number of subsets, 100 times the default. Each subset computes kernel matrices of
+   * subset-size squared entries, so the time grows linearly with their number.
+   */
+  static final int MAX_SUBSETS = 10_000;
+
   private static final int MINIMUM_SUBSET_SIZE = 2;
 
   private static final List<OptionSpec> OPTIONS =
@@ -66,7 +78,10 @@ public final class KidMetric implements Metric {
               String.valueOf(DEFAULT_GEN_SIZE),
               "most generated rows used; a random subset is drawn when there are more"),
           new OptionSpec(
-              SUBSETS, "int", String.valueOf(DEFAULT_SUBSETS), "number of subsets averaged"),
+              SUBSETS,
+              "int",
+              String.valueOf(DEFAULT_SUBSETS),
+              "number of subsets averaged, at most " + MAX_SUBSETS),
           new OptionSpec(
               SUBSET_SIZE,
               "int",
@@ -76,7 +91,9 @@ public final class KidMetric implements Metric {
               SUBSET_SEED,
               "int",
               String.valueOf(DEFAULT_SUBSET_SEED),
-              "seed of the generator that draws the subsets"));
+              "seed of the draws that pick each subset's rows, fixed by default as in the"
+                  + " reference implementation. --seed still changes KID: it shuffles the"
+                  + " generated rows, and cuts them to gen-size, before the subsets are drawn"));
 
   private final String id;
   private final Role reference;
@@ -91,22 +108,13 @@ public final class KidMetric implements Metric {
     this.reference = reference;
     int max = Integer.MAX_VALUE;
     this.genSize =
-        Inputs.requireRange(
-            id,
-            GEN_SIZE,
-            options.integer(GEN_SIZE, DEFAULT_GEN_SIZE),
-            2 * MINIMUM_SUBSET_SIZE,
-            max);
-    this.subsets =
-        Inputs.requireRange(id, SUBSETS, options.integer(SUBSETS, DEFAULT_SUBSETS), 1, max);
+        Inputs.integerOption(id, options, GEN_SIZE, DEFAULT_GEN_SIZE, 2 * MINIMUM_SUBSET_SIZE, max);
+    this.subsets = Inputs.integerOption(id, options, SUBSETS, DEFAULT_SUBSETS, 1, MAX_SUBSETS);
     this.subsetSize =
-        Inputs.requireRange(
-            id,
-            SUBSET_SIZE,
-            options.integer(SUBSET_SIZE, DEFAULT_SUBSET_SIZE),
-            MINIMUM_SUBSET_SIZE,
-            max);
-    this.subsetSeed = options.integer(SUBSET_SEED, DEFAULT_SUBSET_SEED);
+        Inputs.integerOption(
+            id, options, SUBSET_SIZE, DEFAULT_SUBSET_SIZE, MINIMUM_SUBSET_SIZE, max);
+    this.subsetSeed =
+        Inputs.integerOption(id, options, SUBSET_SEED, DEFAULT_SUBSET_SEED, Integer.MIN_VALUE, max);
     this.seed = options.seed();
   }
 
@@ -144,8 +152,8 @@ public final class KidMetric implements Metric {
   public void checkInputs(FeatureSet train, FeatureSet test, FeatureSet gen) {
     FeatureSet referenceSet = Inputs.requireReferenceAndGen(id, reference, train, test, gen);
     String reason = "to draw subsets of at least 2 rows";
-    Inputs.requireRows(id, reference, referenceSet, 2 * MINIMUM_SUBSET_SIZE, reason);
-    Inputs.requireRows(id, Role.GEN, gen, 2 * MINIMUM_SUBSET_SIZE, reason);
+    Inputs.requireRows(reference, referenceSet, 2 * MINIMUM_SUBSET_SIZE, reason);
+    Inputs.requireRows(Role.GEN, gen, 2 * MINIMUM_SUBSET_SIZE, reason);
   }
 
   @Override
@@ -190,9 +198,7 @@ public final class KidMetric implements Metric {
     }
     if (limit < MINIMUM_SUBSET_SIZE) {
       throw new InvalidInputException(
-          "metric "
-              + id
-              + " needs at least 4 rows in each set, got "
+          "at least 4 rows are needed in each set to draw subsets of 2 rows, got "
               + Math.min(referenceRows, genRows));
     }
     return limit;

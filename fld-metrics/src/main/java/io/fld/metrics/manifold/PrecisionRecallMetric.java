@@ -14,6 +14,7 @@ import io.fld.core.linalg.Points;
 import io.fld.metrics.support.Inputs;
 import io.fld.metrics.support.Provider;
 import io.fld.metrics.support.ResultBuilder;
+import io.fld.metrics.support.Scales;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +37,21 @@ public final class PrecisionRecallMetric implements Metric {
 
   static final int DEFAULT_NEIGHBORS = 4;
 
+  /**
+   * The maximum k, 25 times the default. The radii keep k - 1 neighbours of every manifold row, so
+   * memory grows linearly with k.
+   */
+  static final int MAX_NEIGHBORS = 100;
+
   private static final List<OptionSpec> OPTIONS =
       List.of(
           new OptionSpec(
               NEIGHBORS,
               "int",
               String.valueOf(DEFAULT_NEIGHBORS),
-              "the radius of a row reaches its k-th nearest row of the same set, counting itself"));
+              "the radius of a row reaches its k-th nearest row of the same set, counting itself;"
+                  + " at most "
+                  + MAX_NEIGHBORS));
 
   /** The share a metric reports, with the set that spans the manifold. */
   private enum Side {
@@ -67,12 +76,7 @@ public final class PrecisionRecallMetric implements Metric {
   private PrecisionRecallMetric(Side side, MetricOptions options) {
     this.side = side;
     this.neighbors =
-        Inputs.requireRange(
-            side.id,
-            NEIGHBORS,
-            options.integer(NEIGHBORS, DEFAULT_NEIGHBORS),
-            1,
-            Integer.MAX_VALUE - 1);
+        Inputs.integerOption(side.id, options, NEIGHBORS, DEFAULT_NEIGHBORS, 1, MAX_NEIGHBORS);
     this.seed = options.seed();
   }
 
@@ -108,13 +112,13 @@ public final class PrecisionRecallMetric implements Metric {
   public void checkInputs(FeatureSet train, FeatureSet test, FeatureSet gen) {
     Inputs.require(side.id, Role.TRAIN, train);
     Inputs.require(side.id, Role.GEN, gen);
-    Inputs.requireSameDimension(side.id, Role.TRAIN, train, Role.GEN, gen);
+    Inputs.requireSameDimension(Role.TRAIN, train, Role.GEN, gen);
     Inputs.requireRows(
-        side.id,
         side.manifold,
         side.manifold == Role.TRAIN ? train : gen,
         neighbors + 1,
         "for k = " + neighbors + " (the k-th nearest row counts the row itself)");
+    Scales.requireComparable(Moments.mean(train), Map.of(Role.TRAIN, train, Role.GEN, gen));
   }
 
   @Override

@@ -2,10 +2,19 @@ package io.fld.metrics.support;
 
 import io.fld.api.InvalidInputException;
 import io.fld.api.feature.FeatureSet;
+import io.fld.api.metric.MetricOptions;
 import io.fld.api.metric.Role;
+import java.util.List;
 
-/** Checks of the feature sets handed to a metric, with messages that name the fix. */
+/**
+ * Checks of the feature sets handed to a metric, with messages that name the fix. The messages do
+ * not name the metric, because callers show them after its id, as the CLI prints {@code <id>:
+ * <message>}.
+ */
 public final class Inputs {
+  /** The maximum number of items that {@link #listFirst} names in one message. */
+  public static final int MAX_LISTED = 10;
+
   private Inputs() {}
 
   /**
@@ -18,7 +27,7 @@ public final class Inputs {
       String metricId, Role reference, FeatureSet train, FeatureSet test, FeatureSet gen) {
     FeatureSet referenceSet = require(metricId, reference, reference == Role.TRAIN ? train : test);
     require(metricId, Role.GEN, gen);
-    requireSameDimension(metricId, reference, referenceSet, Role.GEN, gen);
+    requireSameDimension(reference, referenceSet, Role.GEN, gen);
     return referenceSet;
   }
 
@@ -29,16 +38,20 @@ public final class Inputs {
    */
   public static FeatureSet require(String metricId, Role role, FeatureSet set) {
     if (set == null) {
-      throw new InvalidInputException(
-          "metric "
-              + metricId
-              + " needs the "
-              + role.label()
-              + " features, but none were given; pass the "
-              + role.label()
-              + " set");
+      throw new InvalidInputException(missing(metricId, role));
     }
     return set;
+  }
+
+  /** Returns the message for a set that {@code metricId} reads but was not given. */
+  public static String missing(String metricId, Role role) {
+    return "no "
+        + role.label()
+        + " features were given, but "
+        + metricId
+        + " reads them; pass the "
+        + role.label()
+        + " set";
   }
 
   /**
@@ -47,12 +60,10 @@ public final class Inputs {
    * @throws InvalidInputException naming both sets and both dimensions
    */
   public static void requireSameDimension(
-      String metricId, Role firstRole, FeatureSet first, Role otherRole, FeatureSet other) {
+      Role firstRole, FeatureSet first, Role otherRole, FeatureSet other) {
     if (first.dimension() != other.dimension()) {
       throw new InvalidInputException(
-          "metric "
-              + metricId
-              + ": the "
+          "the "
               + firstRole.label()
               + " features ("
               + first.provenance().source()
@@ -71,20 +82,17 @@ public final class Inputs {
   /**
    * Checks that {@code set} has at least {@code minimum} rows.
    *
-   * @param reason why the metric needs that many, completing "needs at least N rows ..."
+   * @param reason why the metric needs that many, completing "at least N rows are needed ..."
    * @throws InvalidInputException naming the set, its row count and the minimum
    */
-  public static void requireRows(
-      String metricId, Role role, FeatureSet set, int minimum, String reason) {
+  public static void requireRows(Role role, FeatureSet set, int minimum, String reason) {
     if (set.rows() < minimum) {
       throw new InvalidInputException(
-          "metric "
-              + metricId
-              + " needs at least "
+          "at least "
               + minimum
               + " "
               + role.label()
-              + " rows "
+              + " rows are needed "
               + reason
               + ", but "
               + set.provenance().source()
@@ -95,25 +103,29 @@ public final class Inputs {
   }
 
   /**
-   * Checks that an integer option lies in {@code [minimum, maximum]}.
-   *
-   * @throws InvalidInputException naming the option, its value and the allowed range
+   * Returns the first {@value #MAX_LISTED} of {@code items} joined by commas, followed by how many
+   * more there are, for messages that list several offending columns or cells.
    */
-  public static int requireRange(
-      String metricId, String option, int value, int minimum, int maximum) {
-    if (value < minimum || value > maximum) {
-      throw new InvalidInputException(
-          "option "
-              + option
-              + " of metric "
-              + metricId
-              + " must lie in ["
-              + minimum
-              + ", "
-              + maximum
-              + "], got "
-              + value);
-    }
-    return value;
+  public static String listFirst(List<String> items) {
+    String listed = String.join(", ", items.subList(0, Math.min(MAX_LISTED, items.size())));
+    int more = items.size() - MAX_LISTED;
+    return more > 0 ? listed + " and " + more + " more" : listed;
+  }
+
+  /**
+   * Returns the integer option {@code name} of the metric {@code metricId}, or {@code defaultValue}
+   * when unset.
+   *
+   * @throws InvalidInputException naming the metric, the option, its value and the allowed range if
+   *     the value is not an integer in {@code [minimum, maximum]}
+   */
+  public static int integerOption(
+      String metricId,
+      MetricOptions options,
+      String name,
+      int defaultValue,
+      int minimum,
+      int maximum) {
+    return options.integer("metric " + metricId, name, defaultValue, minimum, maximum);
   }
 }

@@ -48,7 +48,7 @@ class FldBenchmarkTest {
     FeatureSet test = mixture("test", 10_000, means, 2);
     FeatureSet gen = mixture("gen", 10_000, means, 3);
     FldSettings settings =
-        FldSettings.parse("fld", MetricOptions.defaults(), FldKind.TEST.options());
+        FldSettings.parse("metric fld", MetricOptions.defaults(), FldKind.TEST.options());
     CpuClock clock = new CpuClock();
 
     FldEngine.Standardized sets = FldEngine.standardize("fld", train, test, gen);

@@ -251,7 +251,7 @@ class FldPropertiesTest {
   private static FldEvaluation evaluate(
       FldEngine.Standardized sets, String fitDistances, Set<FldKind> kinds) {
     MetricOptions options = MetricOptions.defaults().with(FldSettings.FIT_DISTANCES, fitDistances);
-    FldSettings settings = FldSettings.parse("fld", options, FldKind.TEST.options());
+    FldSettings settings = FldSettings.parse("metric fld", options, FldKind.TEST.options());
     return FldEvaluation.compute(sets, settings, kinds);
   }
 
@@ -333,6 +333,18 @@ class FldPropertiesTest {
 
     assertTrue(
         result.warnings().stream().anyMatch(w -> w.contains("more than half")),
+        result.warnings().toString());
+  }
+
+  @Test
+  void baselineWarningNamesOneCenter() {
+    FeatureSet threeRows = TRAIN.select(new int[] {0, 1, 2});
+
+    MetricResult result =
+        provider("fld").create(MetricOptions.defaults()).compute(threeRows, TEST, GEN);
+
+    assertTrue(
+        result.warnings().stream().anyMatch(w -> w.contains("has only 1 center and")),
         result.warnings().toString());
   }
 
@@ -421,7 +433,7 @@ class FldPropertiesTest {
     InvalidInputException error =
         assertThrows(InvalidInputException.class, () -> metric.compute(huge, TEST, GEN));
 
-    assertTrue(error.getMessage().contains("metric fld"), error.getMessage());
+    assertTrue(error.getMessage().startsWith("the value came out as"), error.getMessage());
     assertTrue(error.getMessage().contains("overflows"), error.getMessage());
   }
 
@@ -519,6 +531,162 @@ class FldPropertiesTest {
         assertThrows(InvalidInputException.class, () -> provider("fld").create(options));
 
     assertTrue(error.getMessage().contains("gen-sise"), error.getMessage());
+  }
+
+  @Test
+  void constantTrainingSetIsRejected() {
+    float[][] ones = new float[200][DIMENSION];
+    for (float[] row : ones) {
+      Arrays.fill(row, 1f);
+    }
+    FeatureSet constant = FeatureSet.of(ones, "ones-train.npy");
+
+    for (String id : List.of("fld", "fld_train", "fld_gap", "fld_p")) {
+      var metric = provider(id).create(MetricOptions.defaults());
+
+      InvalidInputException checked =
+          assertThrows(
+              InvalidInputException.class, () -> metric.checkInputs(constant, TEST, GEN), id);
+      InvalidInputException computed =
+          assertThrows(InvalidInputException.class, () -> metric.compute(constant, TEST, GEN), id);
+      String message = checked.getMessage();
+      assertEquals(message, computed.getMessage(), id);
+      assertTrue(message.startsWith("ones-train.npy: all 200 training rows"), message);
+      assertTrue(message.contains("needs distinct training rows"), message);
+    }
+  }
+
+  @Test
+  void duplicateTrainingRowsAreWarnedAbout() {
+    FeatureSet doubled = TRAIN.select(IntStream.range(0, 1000).map(i -> i / 2).toArray());
+
+    MetricResult result = compute("fld", MetricOptions.defaults(), GEN);
+    MetricResult duplicated =
+        provider("fld").create(MetricOptions.defaults()).compute(doubled, TEST, GEN);
+    MetricResult fixedBaseline =
+        provider("fld")
+            .create(MetricOptions.defaults().with("baseline-nll", 1.5))
+            .compute(doubled, TEST, GEN);
+
+    assertTrue(
+        duplicated.warnings().stream().anyMatch(w -> w.startsWith("50% of the 1000 training")),
+        duplicated.warnings().toString());
+    assertTrue(
+        result.warnings().stream().noneMatch(w -> w.contains("exact copies")),
+        result.warnings().toString());
+    assertTrue(
+        fixedBaseline.warnings().stream().noneMatch(w -> w.contains("exact copies")),
+        fixedBaseline.warnings().toString());
+  }
+
+  @Test
+  void everyConstantTestColumnIsListed() {
+    float[][] rows = new float[TEST.rows()][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = TEST.row(i);
+      rows[i][3] = 2.5f;
+      rows[i][7] = -1f;
+    }
+    FeatureSet constant = FeatureSet.of(rows, "constant-test.npy");
+    var metric = provider("fld").create(MetricOptions.defaults());
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> metric.checkInputs(TRAIN, constant, GEN));
+
+    String message = error.getMessage();
+    assertTrue(message.contains("2 columns of the test set have"), message);
+    assertTrue(message.contains("column 3 = 2.5"), message);
+    assertTrue(message.contains("column 7 = -1.0"), message);
+  }
+
+  @Test
+  void manyConstantTestColumnsAreCounted() {
+    float[][] rows = new float[TEST.rows()][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = TEST.row(i);
+      Arrays.fill(rows[i], 0, 13, 4f);
+    }
+    FeatureSet constant = FeatureSet.of(rows, "constant-test.npy");
+    var metric = provider("fld").create(MetricOptions.defaults());
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> metric.checkInputs(TRAIN, constant, GEN));
+
+    String message = error.getMessage();
+    assertTrue(message.contains("13 columns"), message);
+    assertTrue(message.contains("column 9 = 4.0"), message);
+    assertTrue(message.contains("and 3 more"), message);
+    assertTrue(!message.contains("column 10 ="), message);
+  }
+
+  @Test
+  void optionErrorsNameMetricAndRange() {
+    List<String[]> cases =
+        List.of(
+            new String[] {"fld", "gen-size", "99999999999", "[1, 2147483647]"},
+            new String[] {"fld", "gen-size", "0", "[1, 2147483647]"},
+            new String[] {"fld_train", "epochs", "10001", "[1, 10000]"},
+            new String[] {"fld_gap", "distance-cache-mib", "8192", "[1, 8191]"},
+            new String[] {"fld_p", "neighbors", "4097", "[1, 4096]"},
+            new String[] {"fld_p", "test-size", "-1", "[1, 2147483647]"});
+
+    for (String[] row : cases) {
+      MetricOptions options = MetricOptions.defaults().with(row[1], row[2]);
+
+      InvalidInputException error =
+          assertThrows(InvalidInputException.class, () -> provider(row[0]).create(options), row[1]);
+      String message = error.getMessage();
+      assertTrue(message.contains("option " + row[1] + " of metric " + row[0]), message);
+      assertTrue(message.contains(row[3]), message);
+    }
+  }
+
+  @Test
+  void realOptionErrorsNameMetric() {
+    MetricOptions badRate = MetricOptions.defaults().with("learning-rate", "fast");
+    MetricOptions badMode = MetricOptions.defaults().with("fit-distances", "float16");
+
+    InvalidInputException rate =
+        assertThrows(InvalidInputException.class, () -> provider("fld").create(badRate));
+    InvalidInputException mode =
+        assertThrows(InvalidInputException.class, () -> provider("fld").create(badMode));
+
+    assertTrue(rate.getMessage().contains("option learning-rate of metric fld"), rate.getMessage());
+    assertTrue(mode.getMessage().contains("option fit-distances of metric fld"), mode.getMessage());
+  }
+
+  @Test
+  void scoreOptionErrorsNameScoreKind() {
+    MetricOptions unknown = MetricOptions.defaults().with("nope", 1);
+    MetricOptions tooMany = MetricOptions.defaults().with("epochs", "99999999999");
+
+    InvalidInputException quality =
+        assertThrows(
+            InvalidInputException.class, () -> SampleScores.quality(TRAIN, TEST, GEN, unknown));
+    InvalidInputException memorization =
+        assertThrows(
+            InvalidInputException.class,
+            () -> SampleScores.memorization(TRAIN, TEST, GEN, tooMany));
+
+    assertTrue(
+        quality.getMessage().contains("unknown option 'nope' for score kind quality"),
+        quality.getMessage());
+    assertTrue(
+        memorization.getMessage().contains("option epochs of score kind memorization"),
+        memorization.getMessage());
+    assertTrue(memorization.getMessage().contains("[1, 10000]"), memorization.getMessage());
+  }
+
+  @Test
+  void missingSetIsNamed() {
+    var metric = provider("fld").create(MetricOptions.defaults());
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> metric.checkInputs(TRAIN, null, GEN));
+
+    String message = error.getMessage();
+    assertTrue(message.startsWith("no test features were given"), message);
+    assertTrue(message.contains("pass the test set"), message);
   }
 
   @Test

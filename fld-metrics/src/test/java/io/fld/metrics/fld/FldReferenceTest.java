@@ -101,7 +101,7 @@ class FldReferenceTest {
           FeatureSet test = file(family + "/test.npy");
           FeatureSet gen = file(family + "/" + set + ".npy");
           FldSettings settings =
-              FldSettings.parse("fld", options(family, seed), FldKind.TEST.options());
+              FldSettings.parse("metric fld", options(family, seed), FldKind.TEST.options());
           return FldEvaluation.compute(
               FldEngine.standardize("fld", train, test, gen), settings, FLD_KINDS);
         });
