@@ -77,7 +77,7 @@ final class ScoresCommand implements Callable<Integer> {
     }
     SampleScoreProvider provider = context.registry().sampleScore(kind);
     MetricOptions options = MetricOptions.of(KeyValueOptions.parse("--option", scoreOptions), seed);
-    options.requireKnown(kind, provider.options());
+    options.requireKnownFor("score kind " + kind, provider.options());
     UnusedOptions.warn(spec.commandLine().getParseResult(), specs);
 
     Map<Role, FeatureLoader.Loaded> loaded =

@@ -1,5 +1,6 @@
 package io.fld.metrics.fld;
 
+import io.fld.api.InvalidInputException;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
@@ -64,7 +65,21 @@ record DistanceCache(
     boolean dense =
         (long) rows * components * Float.BYTES <= budgetBytes || neighbors >= components;
     int width = dense ? components : neighbors;
-    float[] distances = new float[Math.multiplyExact(rows, width)];
+    if ((long) rows * width > Integer.MAX_VALUE) {
+      throw new InvalidInputException(
+          "FLD keeps the distances of each of the "
+              + rows
+              + " training rows to its "
+              + width
+              + " nearest centers, "
+              + (long) rows * width
+              + " values, more than one Java array holds ("
+              + Integer.MAX_VALUE
+              + "); lower the option neighbors to at most "
+              + Integer.MAX_VALUE / rows
+              + " or use fewer training rows");
+    }
+    float[] distances = new float[rows * width];
     int[] indices = dense ? null : new int[rows * width];
     int chunks = (SquaredDistances.BLOCK_ROWS + CHUNK_ROWS - 1) / CHUNK_ROWS;
     boolean separate = mode != FitDistances.EXACT;
