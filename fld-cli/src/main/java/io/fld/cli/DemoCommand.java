@@ -98,6 +98,7 @@ final class DemoCommand implements Callable<Integer> {
       throw new io.fld.api.InvalidInputException(
           "--gallery must be at least 1, got " + gallerySize);
     }
+    AtomicFiles.check("--report", report);
     long start = System.nanoTime();
     DemoData folders = DemoData.locate(data == null ? DemoData.defaultRoot() : data);
     ExtractedFeatures train = extract(folders.train());

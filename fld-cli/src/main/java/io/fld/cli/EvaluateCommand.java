@@ -100,7 +100,11 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     if (htmlReport != null) {
       AtomicFiles.requireNotInput("--report", htmlReport, specs);
-      EvaluationHtml.requireFolders(specs);
+      Class<?> sampleType =
+          extraction.hasExtractor()
+              ? context.registry().extractor(extraction.extractorId()).sampleType()
+              : null;
+      EvaluationHtml.requireFolders(specs, sampleType);
     }
     if (metricIds != null && metricIds.isEmpty()) {
       throw new InvalidInputException(

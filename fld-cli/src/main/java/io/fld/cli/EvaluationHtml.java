@@ -3,8 +3,10 @@ package io.fld.cli;
 import io.fld.api.InvalidInputException;
 import io.fld.api.metric.MetricOptions;
 import io.fld.api.metric.Role;
+import io.fld.api.sample.RgbImage;
 import io.fld.core.extract.ExtractedFeatures;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,14 +25,32 @@ final class EvaluationHtml {
   private EvaluationHtml() {}
 
   /**
-   * Checks that the train, test and generated sets are image folders, which the galleries show.
+   * Checks that the train, test and generated sets are image folders, which the galleries show, and
+   * that the extractor, if any, reads images.
    *
-   * @throws InvalidInputException naming the first set that is missing or a feature file
+   * @param sampleType the sample type of the extractor, or null when none was given
+   * @throws InvalidInputException naming the first set that is missing, a feature file or an
+   *     archive, or the extractor's sample type
    */
-  static void requireFolders(List<InputSpec> specs) {
+  static void requireFolders(List<InputSpec> specs, Class<?> sampleType) {
+    if (sampleType != null && !RgbImage.class.isAssignableFrom(sampleType)) {
+      throw new InvalidInputException(
+          "--report shows image galleries, but the extractor reads "
+              + sampleType.getSimpleName()
+              + " samples; leave out --report");
+    }
     Map<Role, InputSpec> byRole = byRole(specs);
     for (Role role : NEEDED) {
       InputSpec spec = byRole.get(role);
+      if (spec != null && spec.folder() && !Files.isDirectory(spec.path())) {
+        throw new InvalidInputException(
+            "--report needs image folders for --train, --test and --gen, because its galleries"
+                + " link to the image files, but --"
+                + role.label()
+                + " "
+                + spec.path()
+                + " is not a folder; unpack it into a folder, or leave out --report");
+      }
       if (spec == null || !spec.folder()) {
         String given = spec == null ? "is missing" : "is the feature file " + spec.path();
         throw new InvalidInputException(

@@ -51,6 +51,7 @@ final class ExtractCommand implements Callable<Integer> {
       throw new InvalidInputException(
           "extract needs --extractor ID; fld list shows the extractors");
     }
+    InputSpec.requireNonEmpty("--input", input);
     if (!Files.exists(input)) {
       throw new InvalidInputException("--input " + input + " does not exist; check the path");
     }

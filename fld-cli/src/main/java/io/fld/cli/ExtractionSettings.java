@@ -1,8 +1,11 @@
 package io.fld.cli;
 
+import io.fld.core.cache.FeatureCache;
 import io.fld.core.extract.ExtractionRequest;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -10,6 +13,13 @@ import picocli.CommandLine.Option;
 /** The options that control feature extraction from folders of samples. */
 final class ExtractionSettings {
   static final int DEFAULT_BATCH_SIZE = 32;
+
+  /**
+   * The largest batch accepted. A batch of decoded samples is held in memory at once, and 4096
+   * images of 224 x 224 pixels take 2.5 GB as floats.
+   */
+  static final int MAX_BATCH_SIZE = 4096;
+
   private static final String SKIP_INVALID = "skip-invalid";
   private static final java.util.Set<String> DEVICES = java.util.Set.of("cpu", "cuda");
 
@@ -69,9 +79,9 @@ final class ExtractionSettings {
    * or {@code --no-cache} is given.
    */
   ExtractionRequest request(Path defaultCache) {
-    if (batchSize < 1) {
+    if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
       throw new io.fld.api.InvalidInputException(
-          "--batch-size must be at least 1, got " + batchSize);
+          "--batch-size must lie in [1, " + MAX_BATCH_SIZE + "], got " + batchSize);
     }
     if (!DEVICES.contains(device)) {
       throw new io.fld.api.InvalidInputException(
@@ -81,6 +91,7 @@ final class ExtractionSettings {
         noCache
             ? Optional.empty()
             : Optional.of(cacheDirectory == null ? defaultCache : cacheDirectory);
+    cache.ifPresent(FeatureCache::requireUsableFolder);
     return new ExtractionRequest(
         extractorId,
         Optional.ofNullable(modelFile),
@@ -90,8 +101,17 @@ final class ExtractionSettings {
         0,
         device,
         skipInvalid,
-        sourceOptions());
+        sourceOptions(),
+        KeyValueOptions.parse("--extractor-option", extractorOptions));
   }
+
+  @Option(
+      names = "--extractor-option",
+      paramLabel = "NAME=VALUE",
+      description =
+          "A setting of the extractor that its documentation names, such as"
+              + " short-clips=reject for vggish (repeatable).")
+  List<String> extractorOptions = new ArrayList<>();
 
   @Option(
       names = "--source-option",

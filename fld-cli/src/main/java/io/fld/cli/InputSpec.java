@@ -37,8 +37,19 @@ record InputSpec(Role role, Path path, boolean folder) {
    *
    * @throws InvalidInputException naming the option and the path and saying what to give instead
    */
+  /**
+   * Rejects an empty path, which would otherwise resolve to the working folder and be scanned
+   * whole.
+   */
+  static void requireNonEmpty(String option, Path path) {
+    if (path.toString().isBlank()) {
+      throw new InvalidInputException(option + " is empty; give the path of a folder or file");
+    }
+  }
+
   static InputSpec check(Role role, Path path, boolean extractorGiven) {
     String option = "--" + role.label();
+    requireNonEmpty(option, path);
     if (!Files.exists(path)) {
       throw new InvalidInputException(option + " " + path + " does not exist; check the path");
     }

@@ -104,7 +104,18 @@ public final class Main {
     if (context.verbose()) {
       cause.printStackTrace(err);
     }
-    return cause instanceof InvalidInputException ? INVALID_INPUT : FAILURE;
+    return cause instanceof InvalidInputException || isPathThroughFile(cause)
+        ? INVALID_INPUT
+        : FAILURE;
+  }
+
+  /**
+   * Returns whether {@code cause} reports a path with a file where a folder must be, a fault of the
+   * path given, such as {@code FLD_HOME} naming a file.
+   */
+  private static boolean isPathThroughFile(Throwable cause) {
+    return cause instanceof FileSystemException system
+        && "Not a directory".equals(system.getReason());
   }
 
   private static int reportOutOfMemory(CliContext context, String[] args, OutOfMemoryError error) {
@@ -156,6 +167,11 @@ public final class Main {
     }
     if (exception instanceof AccessDeniedException denied) {
       return "permission denied: " + denied.getFile();
+    }
+    if (isPathThroughFile(exception)) {
+      return ((FileSystemException) exception).getFile()
+          + ": a part of this path is a file, not a folder; fix the path, or FLD_HOME if the path"
+          + " lies under it";
     }
     if (exception instanceof FileSystemException system) {
       String reason = system.getReason() == null ? "cannot be used" : system.getReason();

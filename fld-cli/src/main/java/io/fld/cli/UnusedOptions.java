@@ -18,6 +18,7 @@ final class UnusedOptions {
           "--no-cache",
           "--cache-name",
           "--source-option",
+          "--extractor-option",
           "--skip-invalid");
 
   private UnusedOptions() {}

@@ -67,7 +67,7 @@ class ExtractionSettingsTest {
     InvalidInputException error =
         assertThrows(InvalidInputException.class, () -> parse("--batch-size", "0"));
 
-    assertEquals("--batch-size must be at least 1, got 0", error.getMessage());
+    assertEquals("--batch-size must lie in [1, 4096], got 0", error.getMessage());
   }
 
   @Test

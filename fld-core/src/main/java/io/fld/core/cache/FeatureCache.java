@@ -49,12 +49,33 @@ public final class FeatureCache {
    * @throws IOException if the folder cannot be created, or {@code directory} is a file
    */
   public static FeatureCache open(Path directory) throws IOException {
+    requireUsableFolder(directory);
+    Files.createDirectories(directory);
+    return new FeatureCache(directory);
+  }
+
+  /**
+   * Checks that {@code directory} is a folder or can be created as one: neither it nor a parent is
+   * a file.
+   *
+   * @throws io.fld.api.InvalidInputException naming the file in the way
+   */
+  public static void requireUsableFolder(Path directory) {
     if (Files.exists(directory) && !Files.isDirectory(directory)) {
       throw new io.fld.api.InvalidInputException(
           directory + ": is a file, not a cache folder; pass a folder for the feature cache");
     }
-    Files.createDirectories(directory);
-    return new FeatureCache(directory);
+    for (Path parent = directory.toAbsolutePath().getParent();
+        parent != null;
+        parent = parent.getParent()) {
+      if (Files.exists(parent) && !Files.isDirectory(parent)) {
+        throw new io.fld.api.InvalidInputException(
+            directory
+                + ": cannot be created as the feature cache folder because "
+                + parent
+                + " is a file; pass a folder for the feature cache");
+      }
+    }
   }
 
   /** Returns the cache folder. */

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
@@ -212,7 +211,7 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
         request.batchSize(),
         request.threads(),
         request.device(),
-        Map.of());
+        request.extractorOptions());
   }
 
   private ExtractedFeatures run(

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param device {@code cpu} or {@code cuda}
  * @param skipInvalid whether unreadable samples are skipped and listed instead of failing
  * @param sourceOptions options of the sample source, such as {@code extensions=png,jpg}
+ * @param extractorOptions extractor-specific settings, passed on as {@link
+ *     io.fld.api.extract.ExtractorOptions#extra()}
  */
 public record ExtractionRequest(
     String extractorId,
@@ -27,7 +29,8 @@ public record ExtractionRequest(
     int threads,
     String device,
     boolean skipInvalid,
-    Map<String, String> sourceOptions) {
+    Map<String, String> sourceOptions,
+    Map<String, String> extractorOptions) {
 
   public ExtractionRequest {
     Objects.requireNonNull(extractorId, "extractorId");
@@ -36,5 +39,30 @@ public record ExtractionRequest(
     Objects.requireNonNull(cacheName, "cacheName");
     Objects.requireNonNull(device, "device");
     sourceOptions = Map.copyOf(sourceOptions);
+    extractorOptions = Map.copyOf(extractorOptions);
+  }
+
+  /** Creates a request without extractor-specific settings. */
+  public ExtractionRequest(
+      String extractorId,
+      Optional<Path> modelFile,
+      Optional<Path> cacheDirectory,
+      Optional<String> cacheName,
+      int batchSize,
+      int threads,
+      String device,
+      boolean skipInvalid,
+      Map<String, String> sourceOptions) {
+    this(
+        extractorId,
+        modelFile,
+        cacheDirectory,
+        cacheName,
+        batchSize,
+        threads,
+        device,
+        skipInvalid,
+        sourceOptions,
+        Map.of());
   }
 }

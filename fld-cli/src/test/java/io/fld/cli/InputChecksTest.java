@@ -1,0 +1,133 @@
+package io.fld.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Paths and settings that are rejected before any sample is read. */
+class InputChecksTest {
+  @TempDir Path work;
+
+  private CliRunner cli;
+  private Path folder;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    cli = new CliRunner(work.resolve("home"));
+    folder = Files.createDirectories(work.resolve("samples"));
+  }
+
+  private static void assertInvalid(CliRunner.Result result, String fragment) {
+    assertEquals(Main.INVALID_INPUT, result.status(), result.err());
+    assertTrue(result.err().contains(fragment), result.err());
+    assertFalse(result.err().contains("\tat "), result.err());
+  }
+
+  @Test
+  void emptyInputPathRejected() {
+    CliRunner.Result result =
+        cli.run("extract", "--extractor", "fashion-cnn", "--input", "", "--output", "f.npy");
+
+    assertInvalid(result, "--input is empty");
+  }
+
+  @Test
+  void emptySetPathRejected() {
+    CliRunner.Result result = cli.run("evaluate", "--train", "", "--gen", folder.toString());
+
+    assertInvalid(result, "--train is empty");
+  }
+
+  @Test
+  void reportWithArchiveRejected() throws IOException {
+    Path archive = Files.write(work.resolve("gen.zip"), new byte[] {'P', 'K', 5, 6});
+
+    CliRunner.Result result =
+        cli.run(
+            "evaluate",
+            "--extractor",
+            "fashion-cnn",
+            "--train",
+            folder.toString(),
+            "--test",
+            folder.toString(),
+            "--gen",
+            archive.toString(),
+            "--report",
+            work.resolve("r.html").toString());
+
+    assertInvalid(result, "is not a folder; unpack it");
+  }
+
+  @Test
+  void reportWithAudioExtractorRejected() {
+    CliRunner.Result result =
+        cli.run(
+            "evaluate",
+            "--extractor",
+            "vggish",
+            "--train",
+            folder.toString(),
+            "--test",
+            folder.toString(),
+            "--gen",
+            folder.toString(),
+            "--report",
+            work.resolve("r.html").toString());
+
+    assertInvalid(result, "the extractor reads AudioClip samples");
+  }
+
+  @Test
+  void demoReportIntoFolderRejectedFirst() {
+    CliRunner.Result result = cli.run("demo", "--report", folder.toString());
+
+    assertInvalid(result, "is a folder");
+    assertEquals("", result.out());
+  }
+
+  @Test
+  void hugeBatchRejected() {
+    CliRunner.Result result =
+        cli.run(
+            "extract",
+            "--extractor",
+            "fashion-cnn",
+            "--input",
+            folder.toString(),
+            "--output",
+            work.resolve("f.npy").toString(),
+            "--batch-size",
+            "2147483647");
+
+    assertInvalid(result, "--batch-size must lie in [1, 4096]");
+  }
+
+  @Test
+  void cacheUnderFileRejected() throws IOException {
+    Path file = Files.writeString(work.resolve("afile"), "x");
+    Path image = folder.resolve("a.png");
+    Files.write(image, new byte[] {1});
+
+    CliRunner.Result result =
+        cli.run(
+            "extract",
+            "--extractor",
+            "fashion-cnn",
+            "--input",
+            folder.toString(),
+            "--output",
+            work.resolve("f.npy").toString(),
+            "--cache",
+            file.resolve("sub").toString());
+
+    assertInvalid(result, "is a file; pass a folder for the feature cache");
+  }
+}
