@@ -344,10 +344,12 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
       } catch (InvalidInputException e) {
         String first = batch.get(0).name();
         String last = batch.get(batch.size() - 1).name();
+        // The cause may be the samples or the model, which opens on the first batch, so the
+        // message names the batch without blaming it.
         throw new InvalidInputException(
             "extractor "
                 + extractor.id()
-                + " rejected the batch of samples "
+                + " failed on the batch of samples "
                 + first
                 + " to "
                 + last
