@@ -131,6 +131,13 @@ final class EvaluateCommand implements Callable<Integer> {
     Map<Role, FeatureLoader.Loaded> loaded = loader.load(specs);
 
     boolean extracted = specs.stream().anyMatch(InputSpec::folder);
+    if (htmlReport != null) {
+      EvaluationHtml.checkScores(
+          context,
+          features(loaded, Role.TRAIN),
+          features(loaded, Role.TEST),
+          features(loaded, Role.GEN));
+    }
     EvaluationReport report = evaluate(selection, loaded, extracted);
     write(format.render(report));
     if (htmlReport != null) {

@@ -1,6 +1,7 @@
 package io.fld.cli;
 
 import io.fld.api.InvalidInputException;
+import io.fld.api.feature.FeatureSet;
 import io.fld.api.metric.MetricOptions;
 import io.fld.api.metric.Role;
 import io.fld.api.sample.RgbImage;
@@ -20,6 +21,7 @@ import java.util.Map;
 final class EvaluationHtml {
   private static final String MEMORIZATION = "memorization";
   private static final String QUALITY = "quality";
+  private static final String FLD = "fld";
   private static final List<Role> NEEDED = List.of(Role.TRAIN, Role.TEST, Role.GEN);
 
   private EvaluationHtml() {}
@@ -78,16 +80,8 @@ final class EvaluationHtml {
     ExtractedFeatures test = named(loaded.get(Role.TEST));
     ExtractedFeatures gen = named(loaded.get(Role.GEN));
     MetricOptions options = MetricOptions.of(Map.of(), report.seed());
-    double[] memorization =
-        context
-            .registry()
-            .sampleScore(MEMORIZATION)
-            .score(train.features(), test.features(), gen.features(), options);
-    double[] quality =
-        context
-            .registry()
-            .sampleScore(QUALITY)
-            .score(train.features(), test.features(), gen.features(), options);
+    double[] memorization = scores(context, MEMORIZATION, train, test, gen, options);
+    double[] quality = scores(context, QUALITY, train, test, gen, options);
 
     Path genFolder = byRole.get(Role.GEN).path();
     String name = genFolder.toAbsolutePath().normalize().getFileName().toString();
@@ -108,6 +102,58 @@ final class EvaluationHtml {
             HtmlReport.DEFAULT_GALLERY_SIZE,
             seconds);
     AtomicFiles.write(file, html.render());
+  }
+
+  /**
+   * Checks, before any metric computes, that the per-sample scores of the report can be computed.
+   * They come from the FLD mixture, so the {@code fld} metric's input checks apply to them.
+   *
+   * @throws InvalidInputException saying that the report needs the scores, with the reason
+   */
+  static void checkScores(CliContext context, FeatureSet train, FeatureSet test, FeatureSet gen) {
+    boolean fldRegistered =
+        context.registry().metrics().stream().anyMatch(metric -> metric.name().equals(FLD));
+    if (!fldRegistered) {
+      return;
+    }
+    try {
+      context.registry().metric(FLD).create(MetricOptions.defaults()).checkInputs(train, test, gen);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(
+          "--report sorts its galleries by per-sample scores of the FLD mixture, which cannot be"
+              + " computed from these sets: "
+              + e.getMessage()
+              + "; fix the input or leave out --report",
+          e);
+    }
+  }
+
+  /**
+   * Computes the per-sample scores of {@code kind} that the report's galleries sort by.
+   *
+   * @throws InvalidInputException saying that the report needs them, with the score kind's reason
+   */
+  private static double[] scores(
+      CliContext context,
+      String kind,
+      ExtractedFeatures train,
+      ExtractedFeatures test,
+      ExtractedFeatures gen,
+      MetricOptions options) {
+    try {
+      return context
+          .registry()
+          .sampleScore(kind)
+          .score(train.features(), test.features(), gen.features(), options);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(
+          "--report sorts its galleries by the per-sample "
+              + kind
+              + " scores, which cannot be computed from these sets: "
+              + e.getMessage()
+              + "; fix the input or leave out --report",
+          e);
+    }
   }
 
   private static ExtractedFeatures named(FeatureLoader.Loaded set) {

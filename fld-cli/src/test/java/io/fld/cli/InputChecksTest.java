@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +86,49 @@ class InputChecksTest {
             work.resolve("r.html").toString());
 
     assertInvalid(result, "the extractor reads AudioClip samples");
+  }
+
+  @Test
+  void reportScoresCheckedBeforeMetrics() throws IOException {
+    Path train = images("train", 6, false);
+    Path test = images("test", 4, true);
+    Path gen = images("gen", 4, false);
+
+    CliRunner.Result result =
+        cli.run(
+            "evaluate",
+            "--extractor",
+            "fashion-cnn",
+            "--train",
+            train.toString(),
+            "--test",
+            test.toString(),
+            "--gen",
+            gen.toString(),
+            "--metrics",
+            "fid",
+            "--report",
+            work.resolve("r.html").toString());
+
+    assertInvalid(result, "--report sorts its galleries by per-sample scores");
+    assertEquals("", result.out());
+  }
+
+  /** Writes {@code count} 28 x 28 gray images, all alike when {@code same} is set. */
+  private Path images(String name, int count, boolean same) throws IOException {
+    Path target = Files.createDirectories(work.resolve(name));
+    Random random = new Random(name.hashCode());
+    for (int i = 0; i < count; i++) {
+      BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+      Random pixels = same ? new Random(7) : random;
+      for (int y = 0; y < 28; y++) {
+        for (int x = 0; x < 28; x++) {
+          image.getRaster().setSample(x, y, 0, pixels.nextInt(256));
+        }
+      }
+      ImageIO.write(image, "png", target.resolve("img" + i + ".png").toFile());
+    }
+    return target;
   }
 
   @Test
