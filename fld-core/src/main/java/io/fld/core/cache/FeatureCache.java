@@ -9,6 +9,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +38,13 @@ public final class FeatureCache {
   private static final String CHUNK_PREFIX = "chunk-";
   private static final String CHUNK_NAME_FORMAT = CHUNK_PREFIX + "%08d" + ENTRY_SUFFIX;
   private static final String ORIGIN_FILE = "origin";
+
+  /**
+   * How long after its last chunk a chunk folder of another key may belong to a live extraction,
+   * and is kept. A chunk of 1024 samples takes under a minute on most machines, an estimate for
+   * DINOv2 on a CPU.
+   */
+  static final Duration LIVE_CHUNK_AGE = Duration.ofMinutes(10);
 
   private final Path directory;
 
@@ -136,8 +145,9 @@ public final class FeatureCache {
    * Records that the chunks of {@code key} come from extracting {@code input}, and deletes the
    * chunks that an interrupted extraction of the same input, with the same extractor, model,
    * preprocessing and name, left under another key. Such a key differs only in the input's
-   * fingerprint, so the input has changed since and those chunks can never be resumed. Call it
-   * before storing the first chunk of an extraction.
+   * fingerprint, so the input has changed since and those chunks can never be resumed. A folder
+   * written within {@link #LIVE_CHUNK_AGE} is kept, because another process may still be extracting
+   * into it. Call it before storing the first chunk of an extraction.
    */
   public void startChunks(CacheKey key, String input) throws IOException {
     String origin = origin(key, input);
@@ -146,7 +156,9 @@ public final class FeatureCache {
     try (DirectoryStream<Path> folders =
         Files.newDirectoryStream(directory, "*" + CHUNK_FOLDER_SUFFIX)) {
       for (Path folder : folders) {
-        if (!folder.equals(current) && origin.equals(readOrigin(folder))) {
+        if (!folder.equals(current)
+            && origin.equals(readOrigin(folder))
+            && !recentlyWritten(folder)) {
           stale.add(folder);
         }
       }
@@ -248,6 +260,19 @@ public final class FeatureCache {
       LOG.log(Level.WARNING, "{0}; deleting it and computing the features again", e.getMessage());
       Files.deleteIfExists(file);
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Returns whether a chunk was added to {@code folder} within {@link #LIVE_CHUNK_AGE}, as when
+   * another process is still extracting into it.
+   */
+  private static boolean recentlyWritten(Path folder) {
+    try {
+      Instant written = Files.getLastModifiedTime(folder).toInstant();
+      return written.isAfter(Instant.now().minus(LIVE_CHUNK_AGE));
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
@@ -171,11 +173,34 @@ class FeatureCacheTest {
     cache.storeChunk(KEY, 0, rows);
     cache.startChunks(otherModel, "/data/train");
     cache.storeChunk(otherModel, 0, rows);
+    age(folder.resolve(KEY.fileStem() + ".parts"));
+    age(folder.resolve(otherModel.fileStem() + ".parts"));
 
     cache.startChunks(changed, "/data/train");
 
     assertTrue(cache.loadChunk(KEY, 0).isEmpty());
     assertTrue(cache.loadChunk(otherModel, 0).isPresent());
+  }
+
+  @Test
+  void chunksOfALiveExtractionAreKept() throws IOException {
+    FeatureCache cache = FeatureCache.open(folder);
+    FeatureSet rows = randomFeatures(2, 10);
+    CacheKey changed =
+        new CacheKey(
+            "dinov2", "abc123", "dinov2/pil-bicubic/v1", "fingerprint-2", Optional.empty());
+    cache.startChunks(KEY, "/data/train");
+    cache.storeChunk(KEY, 0, rows);
+
+    cache.startChunks(changed, "/data/train");
+
+    assertTrue(cache.loadChunk(KEY, 0).isPresent());
+  }
+
+  /** Dates {@code chunkFolder} back beyond the age of a live extraction's chunks. */
+  private static void age(Path chunkFolder) throws IOException {
+    Instant old = Instant.now().minus(FeatureCache.LIVE_CHUNK_AGE).minusSeconds(60);
+    Files.setLastModifiedTime(chunkFolder, FileTime.from(old));
   }
 
   @Test
