@@ -95,17 +95,7 @@ final class EvaluateCommand implements Callable<Integer> {
       AtomicFiles.check("--report", htmlReport);
     }
     List<InputSpec> specs = inputs.check(extraction.hasExtractor());
-    if (output != null) {
-      AtomicFiles.requireNotInput("--output", output, specs);
-    }
-    if (htmlReport != null) {
-      AtomicFiles.requireNotInput("--report", htmlReport, specs);
-      Class<?> sampleType =
-          extraction.hasExtractor()
-              ? context.registry().extractor(extraction.extractorId()).sampleType()
-              : null;
-      EvaluationHtml.requireFolders(specs, sampleType);
-    }
+    checkOutputsAgainst(specs);
     if (metricIds != null && metricIds.isEmpty()) {
       throw new InvalidInputException(
           "--metrics contains no metric id; give ids separated by commas (see fld list) or leave"
@@ -156,6 +146,24 @@ final class EvaluateCommand implements Callable<Integer> {
                   + " --metrics");
     }
     return report.errors().isEmpty() ? Main.OK : Main.INVALID_INPUT;
+  }
+
+  /**
+   * Checks that no output replaces an input, and that the inputs and the extractor suit the HTML
+   * report when one is requested.
+   */
+  private void checkOutputsAgainst(List<InputSpec> specs) {
+    if (output != null) {
+      AtomicFiles.requireNotInput("--output", output, specs);
+    }
+    if (htmlReport != null) {
+      AtomicFiles.requireNotInput("--report", htmlReport, specs);
+      Class<?> sampleType =
+          extraction.hasExtractor()
+              ? context.registry().extractor(extraction.extractorId()).sampleType()
+              : null;
+      EvaluationHtml.requireFolders(specs, sampleType);
+    }
   }
 
   private void write(String text) throws java.io.IOException {
