@@ -6,7 +6,6 @@ import io.fld.api.sample.Sample;
 import io.fld.api.sample.SampleCursor;
 import io.fld.api.sample.SampleSource;
 import io.fld.audio.decode.AudioDecoder;
-import io.fld.audio.dsp.VggishFrontEnd;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -208,17 +207,7 @@ public final class AudioFolderSource implements SampleSource<AudioClip> {
     Path file = folder.resolve(relative);
     AudioClip clip = AudioDecoder.decode(file, file.toString());
     if (VggishExtractor.isShort(clip)) {
-      LOG.log(
-          Level.WARNING,
-          () ->
-              String.format(
-                  Locale.ROOT,
-                  "%s lasts %.3f s, shorter than one %.3f s VGGish example; the vggish extractor"
-                      + " zero-pads it, so give clips of at least that length for faithful"
-                      + " features",
-                  file,
-                  clip.seconds(),
-                  VggishFrontEnd.MIN_PATCH_SAMPLES / (double) VggishFrontEnd.SAMPLE_RATE));
+      LOG.log(Level.WARNING, () -> VggishExtractor.shortFileWarning(file, clip.seconds()));
     }
     return new Sample<>(relative, clip);
   }
