@@ -105,11 +105,7 @@ public final class VggishExtractor implements FeatureExtractor<AudioClip> {
 
   /** Resamples a clip to the 16 kHz the front end reads. */
   public static double[] waveformAt16k(AudioClip clip) {
-    double[] samples = new double[clip.samples().length];
-    for (int i = 0; i < samples.length; i++) {
-      samples[i] = clip.samples()[i];
-    }
-    return RESAMPLER.resample(samples, clip.sampleRate(), VggishFrontEnd.SAMPLE_RATE);
+    return RESAMPLER.resample(clip.samples(), clip.sampleRate(), VggishFrontEnd.SAMPLE_RATE);
   }
 
   /**
