@@ -6,8 +6,8 @@ import io.fld.api.sample.Sample;
 import io.fld.api.sample.SampleCursor;
 import io.fld.api.sample.SampleSource;
 import io.fld.audio.decode.AudioDecoder;
-import io.fld.audio.dsp.VggishFrontEnd;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
@@ -44,23 +44,48 @@ public final class AudioFolderSource implements SampleSource<AudioClip> {
 
   private static final System.Logger LOG = System.getLogger(AudioFolderSource.class.getName());
 
+  /** Files listed by name in a message or warning before the rest are only counted. */
+  static final int LISTED_FILES = 20;
+
+  private static final int HASH_BUFFER_BYTES = 1 << 16;
+
   private final Path folder;
   private final List<String> relativePaths;
+  private final List<InvalidFile> skipped;
+  private final boolean contentHash;
 
-  private AudioFolderSource(Path folder, List<String> relativePaths) {
+  private AudioFolderSource(
+      Path folder, List<String> relativePaths, List<InvalidFile> skipped, boolean contentHash) {
     this.folder = folder;
     this.relativePaths = List.copyOf(relativePaths);
+    this.skipped = List.copyOf(skipped);
+    this.contentHash = contentHash;
   }
 
   /**
-   * Lists the audio files under {@code folder}.
+   * Lists the audio files under {@code folder} with the other options at their defaults.
    *
-   * @param extensions lower-case extensions without the dot, such as {@code wav}
-   * @throws InvalidInputException if the folder is missing, not a folder, or contains no matching
-   *     file
-   * @throws IOException if the folder cannot be listed
+   * @param extensions extensions without the dot, such as {@code wav}; case is ignored
+   * @see #open(Path, AudioFolderOptions)
    */
   public static AudioFolderSource open(Path folder, Set<String> extensions) throws IOException {
+    return open(folder, new AudioFolderOptions(extensions, false, false));
+  }
+
+  /**
+   * Lists the audio files under {@code folder} and checks them.
+   *
+   * <p>With {@code skip-invalid} off, the header and chunk layout of every file is checked, which
+   * reads only a few bytes per file, and all files that fail are listed in one error. Sample values
+   * are checked when the cursor decodes each file. With {@code skip-invalid} on, every file is
+   * decoded once up front, in parallel, and files that fail are left out and listed in one warning.
+   *
+   * @throws InvalidInputException if the folder is missing, not a folder, or contains no matching
+   *     file; if a file has an invalid header and {@code skip-invalid} is off; or if no file can be
+   *     decoded and {@code skip-invalid} is on
+   * @throws IOException if the folder cannot be listed
+   */
+  public static AudioFolderSource open(Path folder, AudioFolderOptions options) throws IOException {
     if (!Files.exists(folder)) {
       throw new InvalidInputException(folder + ": audio folder not found; check the path");
     }
@@ -68,7 +93,7 @@ public final class AudioFolderSource implements SampleSource<AudioClip> {
       throw new InvalidInputException(
           folder + ": not a folder; give a folder of audio files or a feature file");
     }
-    Listing listing = new Listing(folder, normalized(extensions));
+    Listing listing = new Listing(folder, options.extensions());
     Files.walkFileTree(
         folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, listing);
     listing.report();
@@ -77,18 +102,37 @@ public final class AudioFolderSource implements SampleSource<AudioClip> {
       throw new InvalidInputException(
           folder
               + ": no audio files with extension "
-              + String.join(", ", new java.util.TreeSet<>(listing.extensions))
+              + options.extensionList()
               + " found (recursively, hidden files excluded); "
               + listing.otherAudioHint());
     }
     List<String> sorted = new ArrayList<>(listing.matches);
     sorted.sort(PathOrder.CODE_POINT_ORDER);
-    return new AudioFolderSource(folder, sorted);
+
+    List<InvalidFile> invalid = InvalidFile.check(folder, sorted, options.skipInvalid());
+    if (invalid.isEmpty()) {
+      return new AudioFolderSource(folder, sorted, List.of(), options.contentHash());
+    }
+    if (!options.skipInvalid()) {
+      throw InvalidFile.headerError(folder, invalid, sorted.size());
+    }
+    if (invalid.size() == sorted.size()) {
+      throw InvalidFile.nothingLeftError(folder, invalid);
+    }
+    LOG.log(Level.WARNING, () -> InvalidFile.skipWarning(folder, invalid, sorted.size()));
+    List<String> valid = new ArrayList<>(sorted);
+    invalid.forEach(file -> valid.remove(file.name()));
+    return new AudioFolderSource(folder, valid, invalid, options.contentHash());
   }
 
   /** Returns the relative paths of the files, in reading order. */
   public List<String> relativePaths() {
     return relativePaths;
+  }
+
+  /** Returns the files that {@code skip-invalid} left out, in reading order, with the reason. */
+  public List<InvalidFile> skipped() {
+    return skipped;
   }
 
   @Override
@@ -107,25 +151,50 @@ public final class AudioFolderSource implements SampleSource<AudioClip> {
   }
 
   /**
-   * Returns the SHA-256 of every file's relative path, size in bytes and modification time in
-   * milliseconds, read now, so that a file changed after listing changes the fingerprint.
+   * Returns the SHA-256 of the folder's real path (symbolic links resolved) and, for every file,
+   * its relative path and either its size and modification time in milliseconds or, with {@code
+   * content-hash}, its content. Everything is read now, so a file changed after listing changes the
+   * fingerprint. The real path keeps two folders with files of equal names, sizes and times from
+   * sharing a cache entry.
    */
   @Override
   public String fingerprint() throws IOException {
     MessageDigest digest = Checksums.sha256();
+    update(digest, folder.toRealPath().toString() + '\n');
+    update(digest, contentHash ? "content\n" : "stat\n");
     for (String relative : relativePaths) {
-      BasicFileAttributes attributes =
-          Files.readAttributes(folder.resolve(relative), BasicFileAttributes.class);
-      String line =
-          relative
-              + '\t'
-              + attributes.size()
-              + '\t'
-              + attributes.lastModifiedTime().toMillis()
-              + '\n';
-      digest.update(line.getBytes(StandardCharsets.UTF_8));
+      Path file = folder.resolve(relative);
+      if (contentHash) {
+        update(digest, relative + '\n');
+        hashContent(digest, file);
+      } else {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        update(
+            digest,
+            relative
+                + '\t'
+                + attributes.size()
+                + '\t'
+                + attributes.lastModifiedTime().toMillis()
+                + '\n');
+      }
     }
     return "sha256:" + Checksums.hex(digest);
+  }
+
+  private static void update(MessageDigest digest, String text) {
+    digest.update(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Hashes the length and then the bytes, so that a file's end cannot pass for the next name. */
+  private static void hashContent(MessageDigest digest, Path file) throws IOException {
+    update(digest, Files.size(file) + "\n");
+    byte[] buffer = new byte[HASH_BUFFER_BYTES];
+    try (InputStream input = Files.newInputStream(file)) {
+      for (int read = input.read(buffer); read >= 0; read = input.read(buffer)) {
+        digest.update(buffer, 0, read);
+      }
+    }
   }
 
   @Override
@@ -138,31 +207,9 @@ public final class AudioFolderSource implements SampleSource<AudioClip> {
     Path file = folder.resolve(relative);
     AudioClip clip = AudioDecoder.decode(file, file.toString());
     if (VggishExtractor.isShort(clip)) {
-      LOG.log(
-          Level.WARNING,
-          () ->
-              String.format(
-                  Locale.ROOT,
-                  "%s lasts %.3f s, shorter than one %.3f s VGGish example; the vggish extractor"
-                      + " zero-pads it, so give clips of at least that length for faithful"
-                      + " features",
-                  file,
-                  clip.seconds(),
-                  VggishFrontEnd.MIN_PATCH_SAMPLES / (double) VggishFrontEnd.SAMPLE_RATE));
+      LOG.log(Level.WARNING, () -> VggishExtractor.shortFileWarning(file, clip.seconds()));
     }
     return new Sample<>(relative, clip);
-  }
-
-  private static Set<String> normalized(Set<String> extensions) {
-    if (extensions.isEmpty()) {
-      throw new InvalidInputException("no audio file extensions given; use for example 'wav'");
-    }
-    Set<String> lower = new java.util.TreeSet<>();
-    for (String extension : extensions) {
-      String trimmed = extension.strip().toLowerCase(Locale.ROOT);
-      lower.add(trimmed.startsWith(".") ? trimmed.substring(1) : trimmed);
-    }
-    return lower;
   }
 
   /** Returns the lower-case extension of a file name, or "" when it has none. */

@@ -1,6 +1,5 @@
 package io.fld.audio;
 
-import io.fld.api.InvalidInputException;
 import io.fld.api.sample.AudioClip;
 import io.fld.api.sample.SampleSource;
 import io.fld.api.sample.SampleSourceProvider;
@@ -8,22 +7,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Opens folders of audio files as {@link AudioFolderSource}s. Its one option, {@code extensions},
- * is a comma-separated list such as {@code wav,wave}; it defaults to {@code wav}.
+ * Opens folders of audio files as {@link AudioFolderSource}s. The options are {@code extensions}, a
+ * comma-separated list such as {@code wav,wave} that defaults to {@code wav}, and the flags {@code
+ * skip-invalid} and {@code content-hash} (see {@link AudioFolderOptions}).
  */
 public final class AudioFolderSourceProvider implements SampleSourceProvider {
   /** The provider name. */
   public static final String NAME = "audio-folder";
 
   /** The option that lists the file extensions to read. */
-  public static final String EXTENSIONS_OPTION = "extensions";
+  public static final String EXTENSIONS_OPTION = AudioFolderOptions.EXTENSIONS;
 
   @Override
   public String name() {
@@ -53,29 +50,16 @@ public final class AudioFolderSourceProvider implements SampleSourceProvider {
     }
   }
 
+  /**
+   * Opens a folder with the options of {@link AudioFolderOptions}: {@code extensions}, {@code
+   * skip-invalid} and {@code content-hash}.
+   *
+   * @throws InvalidInputException if an option is unknown or malformed, or as {@link
+   *     AudioFolderSource#open(Path, AudioFolderOptions)} describes
+   */
   @Override
   public SampleSource<?> open(Path path, Map<String, String> options) throws IOException {
-    for (String key : options.keySet()) {
-      if (!key.equals(EXTENSIONS_OPTION)) {
-        throw new InvalidInputException(
-            "unknown option '"
-                + key
-                + "' for sample source "
-                + NAME
-                + "; the known option is '"
-                + EXTENSIONS_OPTION
-                + "'");
-      }
-    }
-    String extensions = options.get(EXTENSIONS_OPTION);
-    Set<String> chosen =
-        extensions == null
-            ? AudioFolderSource.DEFAULT_EXTENSIONS
-            : Arrays.stream(extensions.split(","))
-                .map(String::strip)
-                .filter(part -> !part.isEmpty())
-                .collect(Collectors.toSet());
-    return AudioFolderSource.open(path, chosen);
+    return AudioFolderSource.open(path, AudioFolderOptions.parse(options));
   }
 
   private static boolean isVisibleWav(Path file) {

@@ -4,8 +4,8 @@ import io.fld.api.InvalidInputException;
 import java.util.Locale;
 
 /**
- * The VGGish extractor's handling of a clip shorter than one 0.96 s example, which yields no patch
- * and so no embedding.
+ * The VGGish extractor's handling of a clip shorter than one example needs (15600 samples at 16
+ * kHz, 0.975 s), which yields no patch and so no embedding.
  */
 public enum ShortClipPolicy {
   /** Append digital silence up to one full patch, and warn. The default. */
@@ -19,7 +19,8 @@ public enum ShortClipPolicy {
       return valueOf(value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(
-          "unknown short-clip policy '" + value + "'; use 'pad' or 'reject'", e);
+          "invalid value '" + value + "' for the extractor option short-clips; use pad or reject",
+          e);
     }
   }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The VGGish audio embedding: each clip is averaged to mono upstream, resampled to 16 kHz with
@@ -104,11 +105,7 @@ public final class VggishExtractor implements FeatureExtractor<AudioClip> {
 
   /** Resamples a clip to the 16 kHz the front end reads. */
   public static double[] waveformAt16k(AudioClip clip) {
-    double[] samples = new double[clip.samples().length];
-    for (int i = 0; i < samples.length; i++) {
-      samples[i] = clip.samples()[i];
-    }
-    return RESAMPLER.resample(samples, clip.sampleRate(), VggishFrontEnd.SAMPLE_RATE);
+    return RESAMPLER.resample(clip.samples(), clip.sampleRate(), VggishFrontEnd.SAMPLE_RATE);
   }
 
   /**
@@ -122,15 +119,50 @@ public final class VggishExtractor implements FeatureExtractor<AudioClip> {
       if (shortClips == ShortClipPolicy.REJECT) {
         throw new InvalidInputException(
             String.format(
-                java.util.Locale.ROOT,
-                "a clip of %.3f s is shorter than one %.3f s VGGish example; drop it or use the"
-                    + " short-clip policy 'pad'",
+                Locale.ROOT,
+                "a clip of %.3f s is shorter than %s; drop the clip or pad it with the extractor"
+                    + " option short-clips=pad",
                 clip.seconds(),
-                VggishFrontEnd.MIN_PATCH_SAMPLES / (double) VggishFrontEnd.SAMPLE_RATE));
+                minimumLength()));
       }
       waveform = Arrays.copyOf(waveform, VggishFrontEnd.MIN_PATCH_SAMPLES);
     }
     return frontEnd.examples(waveform);
+  }
+
+  /**
+   * Returns the length one example needs, for messages: the 96 frames of a patch span 0.96 s of
+   * hops, but the last 25 ms frame reaches 15 ms further, so a clip needs 15600 samples at 16 kHz,
+   * 0.975 s.
+   */
+  static String minimumLength() {
+    return String.format(
+        Locale.ROOT,
+        "the %.3f s (%d samples at 16 kHz) that one VGGish example needs",
+        VggishFrontEnd.MIN_PATCH_SAMPLES / (double) VggishFrontEnd.SAMPLE_RATE,
+        VggishFrontEnd.MIN_PATCH_SAMPLES);
+  }
+
+  /** Returns the warning for a file that the {@code pad} policy will zero-pad. */
+  static String shortFileWarning(Object file, double seconds) {
+    return String.format(
+        Locale.ROOT,
+        "%s lasts %.3f s, shorter than %s; the vggish extractor zero-pads it unless the extractor"
+            + " option short-clips=reject is given, so give clips of at least that length for"
+            + " faithful features",
+        file,
+        seconds,
+        minimumLength());
+  }
+
+  /** Returns the summary warning for the clips of one extraction call that were zero-padded. */
+  static String paddedClipsWarning(int padded, int count) {
+    return padded
+        + " of "
+        + count
+        + " clips are shorter than "
+        + minimumLength()
+        + " and were zero-padded to that length; give longer clips for faithful features";
   }
 
   /** Returns the embedding of every patch of a clip, {@code patches x 128}. */
@@ -280,12 +312,7 @@ public final class VggishExtractor implements FeatureExtractor<AudioClip> {
           count);
     }
     if (padded > 0) {
-      LOG.log(
-          Level.WARNING,
-          "{0} of {1} clips are shorter than one 0.96 s VGGish example and were zero-padded;"
-              + " give longer clips for faithful features",
-          padded,
-          count);
+      LOG.log(Level.WARNING, () -> paddedClipsWarning(padded, count));
     }
   }
 }

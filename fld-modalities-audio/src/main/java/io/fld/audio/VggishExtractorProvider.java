@@ -7,6 +7,7 @@ import io.fld.api.extract.FeatureExtractorProvider;
 import io.fld.api.sample.AudioClip;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Opens the {@code vggish} extractor. The model file is {@link ExtractorOptions#modelFile()} when
@@ -19,6 +20,9 @@ public final class VggishExtractorProvider implements FeatureExtractorProvider {
 
   /** The extra option that sets the short-clip policy. */
   public static final String SHORT_CLIPS_OPTION = "short-clips";
+
+  /** The extra options this extractor reads from {@link ExtractorOptions#extra()}. */
+  public static final List<String> KNOWN_OPTIONS = List.of(SHORT_CLIPS_OPTION);
 
   @Override
   public String name() {
@@ -44,11 +48,26 @@ public final class VggishExtractorProvider implements FeatureExtractorProvider {
   /**
    * Resolves the model file and creates the extractor without loading the model.
    *
-   * @throws InvalidInputException if the model file does not exist; the message names the expected
-   *     path and how to obtain the file
+   * @throws InvalidInputException if an extra option is unknown or invalid, or if the model file
+   *     does not exist. The message names the known options, or the expected path and how to obtain
+   *     the file.
    */
   @Override
   public FeatureExtractor<AudioClip> open(ExtractorOptions options) {
+    for (String key : options.extra().keySet()) {
+      if (!KNOWN_OPTIONS.contains(key)) {
+        throw new InvalidInputException(
+            "unknown extractor option '"
+                + key
+                + "' for extractor "
+                + VggishExtractor.ID
+                + "; known options: "
+                + String.join(", ", KNOWN_OPTIONS)
+                + " (in the CLI: --extractor-option short-clips=pad or short-clips=reject)");
+      }
+    }
+    String policy = options.extra().getOrDefault(SHORT_CLIPS_OPTION, "pad");
+    ShortClipPolicy shortClips = ShortClipPolicy.parse(policy);
     if (options.modelFile().isEmpty() && options.modelDirectory() == null) {
       throw new InvalidInputException(
           "the vggish extractor needs a model file or a model folder; pass --model FILE");
@@ -62,12 +81,7 @@ public final class VggishExtractorProvider implements FeatureExtractorProvider {
               + " [N, 96, 64] log-mel patches, output [N, 128]) as described in the"
               + " fld-modalities-audio README, then put it at that path or pass it with --model");
     }
-    String policy = options.extra().getOrDefault(SHORT_CLIPS_OPTION, "pad");
     return new VggishExtractor(
-        modelFile,
-        options.batchSize(),
-        options.threads(),
-        options.device(),
-        ShortClipPolicy.parse(policy));
+        modelFile, options.batchSize(), options.threads(), options.device(), shortClips);
   }
 }

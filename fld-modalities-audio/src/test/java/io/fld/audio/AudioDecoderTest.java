@@ -11,9 +11,12 @@ import io.fld.audio.decode.AudioDecoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -116,6 +119,18 @@ class AudioDecoderTest {
     byte[] data = wav.samples(2, 16384, -16384);
     byte[] file = wav.chunk("data", data, 0xFFFF_FFFFL).chunk("LIST", new byte[4]).bytes();
     assertArrayEquals(new float[] {0.5f, -0.5f}, decode(file).samples());
+  }
+
+  @Test
+  void mappedFileDecodesLikeBytes(@TempDir Path folder) throws IOException {
+    for (String name : List.of("tone440_44k1_stereo_pcm16.wav", "tone440_16k_pcm24.wav")) {
+      Path file = Resources.copyTo(folder, name, name);
+      AudioClip fromFile = AudioDecoder.decode(file, name);
+      AudioClip fromBytes = AudioDecoder.decode(Resources.wavBytes(name), name);
+      assertEquals(fromBytes.sampleRate(), fromFile.sampleRate(), name);
+      assertArrayEquals(fromBytes.samples(), fromFile.samples(), name);
+      AudioDecoder.checkHeader(file, name);
+    }
   }
 
   @Test

@@ -17,8 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,7 +95,7 @@ class AudioSourcesTest {
 
   @Test
   void undecodableFileNamesFileOnRead(@TempDir Path folder) throws IOException {
-    Files.writeString(folder.resolve("broken.wav"), "garbage that is not RIFF");
+    Files.write(folder.resolve("broken.wav"), nanWav());
     AudioFolderSource source = AudioFolderSource.open(folder, AudioFolderSource.DEFAULT_EXTENSIONS);
     try (SampleCursor<AudioClip> cursor = source.open()) {
       InvalidInputException error = assertThrows(InvalidInputException.class, () -> cursor.next(1));
@@ -103,7 +105,7 @@ class AudioSourcesTest {
 
   @Test
   void skipListsNamesWithoutDecoding(@TempDir Path folder) throws IOException {
-    Files.writeString(folder.resolve("a.wav"), "garbage that is not RIFF");
+    Files.write(folder.resolve("a.wav"), nanWav());
     Resources.copyTo(folder, TONE, "b.wav");
     AudioFolderSource source = AudioFolderSource.open(folder, AudioFolderSource.DEFAULT_EXTENSIONS);
 
@@ -158,6 +160,135 @@ class AudioSourcesTest {
     assertTrue(nan.getMessage().contains("clip 1"), nan.getMessage());
     assertTrue(nan.getMessage().contains("sample 1"), nan.getMessage());
     assertThrows(InvalidInputException.class, () -> ArrayAudioSource.of(8000, new float[0]));
+  }
+
+  @Test
+  void fingerprintDiffersBetweenFolders(@TempDir Path root) throws IOException {
+    FileTime time = FileTime.fromMillis(1_600_000_000_000L);
+    Path first = root.resolve("first");
+    Path second = root.resolve("second");
+    Files.createDirectories(first);
+    Files.createDirectories(second);
+    Files.write(first.resolve("a.wav"), pcm16Wav(1000, (short) 100));
+    Files.write(second.resolve("a.wav"), pcm16Wav(1000, (short) -100));
+    Files.setLastModifiedTime(first.resolve("a.wav"), time);
+    Files.setLastModifiedTime(second.resolve("a.wav"), time);
+
+    for (boolean contentHash : new boolean[] {false, true}) {
+      AudioFolderOptions options = new AudioFolderOptions(Set.of("wav"), false, contentHash);
+      String firstPrint = AudioFolderSource.open(first, options).fingerprint();
+      String secondPrint = AudioFolderSource.open(second, options).fingerprint();
+      assertNotEquals(firstPrint, secondPrint, "content-hash=" + contentHash);
+    }
+  }
+
+  @Test
+  void contentHashFollowsContentOnly(@TempDir Path folder) throws IOException {
+    FileTime time = FileTime.fromMillis(1_600_000_000_000L);
+    Path file = folder.resolve("a.wav");
+    Files.write(file, pcm16Wav(1000, (short) 100));
+    Files.setLastModifiedTime(file, time);
+    AudioFolderSource byStat = AudioFolderSource.open(folder, AudioFolderOptions.defaults());
+    AudioFolderSource byContent =
+        AudioFolderSource.open(folder, AudioFolderOptions.parse(Map.of("content-hash", "true")));
+    String statBefore = byStat.fingerprint();
+    String contentBefore = byContent.fingerprint();
+    assertNotEquals(statBefore, contentBefore);
+
+    Files.write(file, pcm16Wav(1000, (short) 200));
+    Files.setLastModifiedTime(file, time);
+    assertEquals(statBefore, byStat.fingerprint());
+    assertNotEquals(contentBefore, byContent.fingerprint());
+  }
+
+  @Test
+  void headerCheckListsAllBadFiles(@TempDir Path folder) throws IOException {
+    Resources.copyTo(folder, TONE, "good.wav");
+    Files.writeString(folder.resolve("text.wav"), "garbage that is not RIFF");
+    Files.write(folder.resolve("empty.wav"), new byte[0]);
+    Files.write(
+        folder.resolve("flac.wav"), new byte[] {'f', 'L', 'a', 'C', 0, 0, 0, 0, 0, 0, 0, 0});
+    byte[] truncated = pcm16Wav(1000, (short) 1);
+    Files.write(folder.resolve("truncated.wav"), Arrays.copyOf(truncated, 100));
+
+    String message = openError(folder);
+    assertTrue(message.contains("4 of 5 audio file(s)"), message);
+    assertTrue(message.contains("empty.wav: the file is empty"), message);
+    assertTrue(message.contains("flac.wav: the file is FLAC"), message);
+    assertTrue(message.contains("text.wav: unknown audio format"), message);
+    assertTrue(message.contains("truncated.wav: WAVE 'data' chunk declares"), message);
+    assertFalse(message.contains("good.wav"), message);
+    assertTrue(message.contains("skip-invalid=true"), message);
+  }
+
+  @Test
+  void headerErrorListsTwentyAndCountsRest(@TempDir Path folder) throws IOException {
+    for (int i = 0; i < 25; i++) {
+      Files.writeString(folder.resolve(String.format("bad%02d.wav", i)), "not RIFF");
+    }
+    String message = openError(folder);
+    assertTrue(message.contains("bad19.wav"), message);
+    assertFalse(message.contains("bad20.wav"), message);
+    assertTrue(message.contains("... and 5 more"), message);
+  }
+
+  @Test
+  void skipInvalidLeavesOutUndecodable(@TempDir Path folder) throws IOException {
+    Resources.copyTo(folder, TONE, "a.wav");
+    Files.write(folder.resolve("b.wav"), nanWav());
+    Files.writeString(folder.resolve("c.wav"), "garbage that is not RIFF");
+    Resources.copyTo(folder, TONE, "d.wav");
+
+    SampleSource<?> opened =
+        new AudioFolderSourceProvider().open(folder, Map.of("skip-invalid", "true"));
+    AudioFolderSource source = (AudioFolderSource) opened;
+    assertEquals(List.of("a.wav", "d.wav"), source.relativePaths());
+    assertEquals(List.of("a.wav", "d.wav"), names(source));
+    List<String> skipped = source.skipped().stream().map(InvalidFile::name).toList();
+    assertEquals(List.of("b.wav", "c.wav"), skipped);
+    assertTrue(source.skipped().get(0).reason().contains("sample 1"), source.skipped().toString());
+  }
+
+  @Test
+  void skipInvalidWithNothingLeftFails(@TempDir Path folder) throws IOException {
+    Files.write(folder.resolve("a.wav"), nanWav());
+    Files.writeString(folder.resolve("b.wav"), "garbage that is not RIFF");
+    AudioFolderOptions options = AudioFolderOptions.parse(Map.of("skip-invalid", "true"));
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> AudioFolderSource.open(folder, options));
+    assertTrue(error.getMessage().contains("none of the 2 audio file(s)"), error.getMessage());
+    assertTrue(error.getMessage().contains("a.wav: sample 1"), error.getMessage());
+    assertTrue(error.getMessage().contains("b.wav: unknown audio format"), error.getMessage());
+  }
+
+  @Test
+  void providerRejectsBadOptions(@TempDir Path folder) throws IOException {
+    Resources.copyTo(folder, TONE, "a.wav");
+    AudioFolderSourceProvider provider = new AudioFolderSourceProvider();
+    InvalidInputException unknown =
+        assertThrows(InvalidInputException.class, () -> provider.open(folder, Map.of("x", "1")));
+    assertTrue(
+        unknown.getMessage().contains("extensions, skip-invalid, content-hash"),
+        unknown.getMessage());
+    InvalidInputException flag =
+        assertThrows(
+            InvalidInputException.class,
+            () -> provider.open(folder, Map.of("skip-invalid", "yes")));
+    assertTrue(flag.getMessage().contains("true or false"), flag.getMessage());
+  }
+
+  /** Returns a float WAVE file whose second sample is NaN, valid up to its sample values. */
+  private static byte[] nanWav() {
+    WavBytes wav = WavBytes.riff().fmt(3, 1, 16000, 32);
+    return wav.chunk("data", wav.floats(0.5f, Float.NaN, 0.25f)).bytes();
+  }
+
+  private static byte[] pcm16Wav(int samples, short value) {
+    long[] values = new long[samples];
+    Arrays.fill(values, value);
+    WavBytes wav = WavBytes.riff().fmt(1, 1, 16000, 16);
+    return wav.chunk("data", wav.samples(2, values)).bytes();
   }
 
   private static String openError(Path folder) {

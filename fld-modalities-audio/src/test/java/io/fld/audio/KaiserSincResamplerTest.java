@@ -40,6 +40,21 @@ class KaiserSincResamplerTest {
     assertArrayEquals(tone, resampler.resample(tone, sampleRate, sampleRate));
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {16_000, 22_050, 48_000})
+  void floatInputMatchesWidenedInput(int sampleRate) {
+    double[] tone = tone(sampleRate);
+    float[] narrow = new float[tone.length];
+    double[] widened = new double[tone.length];
+    for (int i = 0; i < tone.length; i++) {
+      narrow[i] = (float) tone[i];
+      widened[i] = narrow[i];
+    }
+    assertArrayEquals(
+        resampler.resample(widened, sampleRate, TARGET_RATE),
+        resampler.resample(narrow, sampleRate, TARGET_RATE));
+  }
+
   private static double[] tone(int sampleRate) {
     double[] samples = new double[(int) (SECONDS * sampleRate)];
     for (int i = 0; i < samples.length; i++) {

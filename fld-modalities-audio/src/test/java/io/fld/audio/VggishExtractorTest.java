@@ -2,6 +2,7 @@ package io.fld.audio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -132,6 +133,7 @@ class VggishExtractorTest {
       InvalidInputException error =
           assertThrows(InvalidInputException.class, () -> extractor.extract(List.of(shortClip)));
       assertTrue(error.getMessage().contains("0.500 s"), error.getMessage());
+      assertTrue(error.getMessage().contains("0.975 s (15600 samples"), error.getMessage());
     }
   }
 
@@ -184,6 +186,39 @@ class VggishExtractorTest {
         assertThrows(
             InvalidInputException.class, () -> new VggishExtractorProvider().open(options));
     assertTrue(error.getMessage().contains("stretch"), error.getMessage());
+  }
+
+  @Test
+  void shortClipPolicyIsReadFromExtraOptions() throws IOException {
+    ExtractorOptions options =
+        new ExtractorOptions(
+            Optional.empty(), folder, 8, 1, "cpu", Map.of("short-clips", "reject"));
+    try (FeatureExtractor<?> extractor = new VggishExtractorProvider().open(options)) {
+      assertTrue(extractor.preprocessing().contains("short=reject"), extractor.preprocessing());
+    }
+  }
+
+  @Test
+  void unknownExtraOptionIsRejected() {
+    ExtractorOptions options =
+        new ExtractorOptions(Optional.empty(), folder, 8, 1, "cpu", Map.of("short-clip", "pad"));
+    InvalidInputException error =
+        assertThrows(
+            InvalidInputException.class, () -> new VggishExtractorProvider().open(options));
+    assertTrue(error.getMessage().contains("'short-clip'"), error.getMessage());
+    assertTrue(error.getMessage().contains("known options: short-clips"), error.getMessage());
+  }
+
+  @Test
+  void shortClipMessagesAgreeOnLength() {
+    List<String> messages =
+        List.of(
+            VggishExtractor.shortFileWarning("a.wav", 0.5),
+            VggishExtractor.paddedClipsWarning(1, 2));
+    for (String message : messages) {
+      assertTrue(message.contains("0.975 s (15600 samples at 16 kHz)"), message);
+      assertFalse(message.contains("0.96"), message);
+    }
   }
 
   @Test

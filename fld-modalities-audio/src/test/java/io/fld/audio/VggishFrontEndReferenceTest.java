@@ -46,6 +46,20 @@ class VggishFrontEndReferenceTest {
   private final VggishFrontEnd frontEnd = new VggishFrontEnd();
 
   @ParameterizedTest
+  @ValueSource(strings = {"chirp_48k_pcm16", "speech_espeak", "tone440_16k_pcm16"})
+  void examplesMatchPatchesOfLogMel(String name) {
+    double[] waveform = waveform(name);
+    float[][][] expected = VggishFrontEnd.patches(frontEnd.logMel(waveform));
+    float[][][] examples = frontEnd.examples(waveform);
+    assertEquals(expected.length, examples.length, "patch count");
+    for (int p = 0; p < expected.length; p++) {
+      for (int f = 0; f < expected[p].length; f++) {
+        assertArrayEquals(expected[p][f], examples[p][f], name + " patch " + p + " frame " + f);
+      }
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(
       strings = {
         "tone440_16k_pcm16",

@@ -3,8 +3,11 @@ package io.fld.audio.decode;
 import io.fld.api.InvalidInputException;
 import io.fld.api.sample.AudioClip;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.Set;
 
@@ -31,12 +34,46 @@ public final class AudioDecoder {
   /**
    * Reads and decodes {@code file}.
    *
+   * <p>The file is memory-mapped rather than copied onto the heap, so a long clip costs only its
+   * decoded samples there.
+   *
    * @param file the audio file
    * @param name the name used in messages, such as the path relative to the folder being read
    * @throws InvalidInputException if the file is empty, not WAV, damaged or truncated
    * @throws IOException if the file cannot be read
    */
   public static AudioClip decode(Path file, String name) throws IOException {
+    ByteBuffer bytes = map(file, name);
+    requireWav(bytes, name);
+    return WavDecoder.decode(bytes, name);
+  }
+
+  /**
+   * Checks that {@code file} is a WAVE file whose header and chunk layout can be decoded, without
+   * reading its samples. Only the chunk headers and the {@code fmt } chunk are read, so the check
+   * is cheap even for long files. Sample values (NaN or infinite floats) are checked only by {@link
+   * #decode(Path, String)}.
+   *
+   * @param file the audio file
+   * @param name the name used in messages
+   * @throws InvalidInputException with the same message {@link #decode(Path, String)} would raise
+   *     for a bad header, an unsupported format or a truncated file
+   * @throws IOException if the file cannot be read
+   */
+  public static void checkHeader(Path file, String name) throws IOException {
+    ByteBuffer bytes = map(file, name);
+    requireWav(bytes, name);
+    WavDecoder.checkLayout(bytes, name);
+  }
+
+  /** Decodes a whole file held in memory; {@code name} identifies it in messages. */
+  public static AudioClip decode(byte[] bytes, String name) {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    requireWav(buffer, name);
+    return WavDecoder.decode(buffer, name);
+  }
+
+  private static ByteBuffer map(Path file, String name) throws IOException {
     long size = Files.size(file);
     if (size > MAX_FILE_BYTES) {
       throw new InvalidInputException(
@@ -47,22 +84,34 @@ public final class AudioDecoder {
               + MAX_FILE_BYTES
               + " one clip may have; split it into shorter clips");
     }
-    byte[] bytes = Files.readAllBytes(file);
-    return decode(bytes, name);
+    if (size == 0) {
+      throw emptyFile(name);
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      // The mapping stays valid after the channel closes.
+      return channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+    }
   }
 
-  /** Decodes a whole file held in memory; {@code name} identifies it in messages. */
-  public static AudioClip decode(byte[] bytes, String name) {
-    if (bytes.length == 0) {
-      throw new InvalidInputException(
-          name + ": the file is empty (0 bytes); remove it or replace it with a real recording");
+  /** Raises the error for an empty, unknown or unsupported file, and returns for a WAVE file. */
+  private static void requireWav(ByteBuffer bytes, String name) {
+    if (bytes.limit() == 0) {
+      throw emptyFile(name);
     }
-    ContainerFormat format = ContainerFormat.detect(bytes);
-    return switch (format) {
-      case WAV -> WavDecoder.decode(bytes, name);
-      case UNKNOWN -> throw unknownFormat(bytes, name);
-      default -> throw unsupportedFormat(format, name);
-    };
+    byte[] header = new byte[Math.min(HEADER_BYTES, bytes.limit())];
+    bytes.get(0, header);
+    ContainerFormat format = ContainerFormat.detect(header);
+    if (format == ContainerFormat.UNKNOWN) {
+      throw unknownFormat(header, name);
+    }
+    if (format != ContainerFormat.WAV) {
+      throw unsupportedFormat(format, name);
+    }
+  }
+
+  private static InvalidInputException emptyFile(String name) {
+    return new InvalidInputException(
+        name + ": the file is empty (0 bytes); remove it or replace it with a real recording");
   }
 
   private static InvalidInputException unsupportedFormat(ContainerFormat format, String name) {

@@ -42,23 +42,38 @@ public final class WavDecoder {
   private WavDecoder() {}
 
   /**
-   * Decodes a WAVE file held in memory.
+   * Decodes a WAVE file held in memory or mapped from disk.
    *
-   * @param bytes the whole file
+   * @param bytes the whole file, from position 0 to its limit; its byte order is changed
    * @param name the file name for messages
    * @throws InvalidInputException if the file is not a supported WAVE file, is truncated, contains
    *     no samples, or contains a NaN or infinite float sample
    */
-  public static AudioClip decode(byte[] bytes, String name) {
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-    String magic = ContainerFormat.ascii(bytes, 0, 4);
-    if (bytes.length < RIFF_HEADER_BYTES || !ContainerFormat.ascii(bytes, 8, 4).equals("WAVE")) {
+  public static AudioClip decode(ByteBuffer bytes, String name) {
+    WavLayout layout = layout(bytes, name);
+    return new AudioClip(readSamples(bytes, layout, name), layout.format().sampleRate());
+  }
+
+  /**
+   * Checks the header, the chunk layout and the frame count of a WAVE file without reading its
+   * samples.
+   *
+   * @throws InvalidInputException with the message {@link #decode} would raise for the same file,
+   *     except for NaN or infinite samples, which only decoding finds
+   */
+  public static void checkLayout(ByteBuffer bytes, String name) {
+    frameCount(layout(bytes, name), name);
+  }
+
+  private static WavLayout layout(ByteBuffer buffer, String name) {
+    byte[] header = new byte[Math.min(RIFF_HEADER_BYTES, buffer.limit())];
+    buffer.get(0, header);
+    String magic = ContainerFormat.ascii(header, 0, 4);
+    if (header.length < RIFF_HEADER_BYTES || !ContainerFormat.ascii(header, 8, 4).equals("WAVE")) {
       throw new InvalidInputException(name + ": not a WAVE file; convert it to WAV");
     }
     buffer.order(magic.equals("RIFX") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-
-    WavLayout layout = readChunks(buffer, name, magic.equals("RF64"));
-    return new AudioClip(readSamples(buffer, layout, name), layout.format().sampleRate());
+    return readChunks(buffer, name, magic.equals("RF64"));
   }
 
   private static WavLayout readChunks(ByteBuffer buffer, String name, boolean rf64) {
@@ -144,9 +159,8 @@ public final class WavDecoder {
     }
   }
 
-  private static float[] readSamples(ByteBuffer buffer, WavLayout layout, String name) {
-    WavFormat format = layout.format();
-    long frames = layout.dataSize() / format.blockAlign();
+  private static int frameCount(WavLayout layout, String name) {
+    long frames = layout.dataSize() / layout.format().blockAlign();
     if (frames == 0) {
       throw new InvalidInputException(
           name + ": WAVE file contains no audio samples; remove it or replace it with a real clip");
@@ -155,10 +169,16 @@ public final class WavDecoder {
       throw new InvalidInputException(
           name + ": " + frames + " frames exceed the 2^31 - 1 samples one clip can hold; split it");
     }
+    return (int) frames;
+  }
+
+  private static float[] readSamples(ByteBuffer buffer, WavLayout layout, String name) {
+    WavFormat format = layout.format();
+    int frames = frameCount(layout, name);
 
     SampleReader reader = SampleReader.of(format, buffer);
     int channels = format.channels();
-    float[] mono = new float[(int) frames];
+    float[] mono = new float[frames];
     int position = (int) layout.dataOffset();
     for (int frame = 0; frame < mono.length; frame++) {
       double sum = 0;

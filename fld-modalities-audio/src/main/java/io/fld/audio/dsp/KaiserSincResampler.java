@@ -2,6 +2,7 @@ package io.fld.audio.dsp;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * A band-limited resampler: windowed-sinc interpolation with a Kaiser window, evaluated from a
@@ -81,26 +82,47 @@ public final class KaiserSincResampler {
    * are equal.
    */
   public double[] resample(double[] input, int fromRate, int toRate) {
+    if (fromRate == toRate && fromRate > 0) {
+      return input.clone();
+    }
+    return resample(i -> input[i], input.length, fromRate, toRate);
+  }
+
+  /**
+   * Resamples float {@code input} from {@code fromRate} to {@code toRate}, computing in double
+   * precision. The result equals {@code resample} of the input widened to doubles, without the
+   * widened copy of the whole clip.
+   */
+  public double[] resample(float[] input, int fromRate, int toRate) {
+    if (fromRate == toRate && fromRate > 0) {
+      double[] copy = new double[input.length];
+      for (int i = 0; i < copy.length; i++) {
+        copy[i] = input[i];
+      }
+      return copy;
+    }
+    return resample(i -> input[i], input.length, fromRate, toRate);
+  }
+
+  private double[] resample(IntToDoubleFunction input, int length, int fromRate, int toRate) {
     if (fromRate < 1 || toRate < 1) {
       throw new IllegalArgumentException(
           "sample rates must be positive, got " + fromRate + " and " + toRate);
     }
-    if (fromRate == toRate) {
-      return input.clone();
-    }
-    int outputLength = (int) ((long) input.length * toRate / fromRate);
+    int outputLength = (int) ((long) length * toRate / fromRate);
     double scale = Math.min(1.0, toRate / (double) fromRate);
     Filter filter = filterFor(scale);
 
     double[] output = new double[outputLength];
     double inputStep = fromRate / (double) toRate;
     for (int t = 0; t < outputLength; t++) {
-      output[t] = interpolate(input, t * inputStep, scale, filter);
+      output[t] = interpolate(input, length, t * inputStep, scale, filter);
     }
     return output;
   }
 
-  private double interpolate(double[] input, double time, double scale, Filter filter) {
+  private double interpolate(
+      IntToDoubleFunction input, int length, double time, double scale, Filter filter) {
     int center = (int) time;
     double leftPhase = scale * (time - center);
     double sum = 0;
@@ -108,13 +130,17 @@ public final class KaiserSincResampler {
     TablePosition left = position(leftPhase);
     int leftTaps = Math.min(center + 1, (table.length - left.index) / filter.step);
     for (int i = 0; i < leftTaps; i++) {
-      sum += filter.weight(left.index + i * filter.step, left.fraction) * input[center - i];
+      sum +=
+          filter.weight(left.index + i * filter.step, left.fraction)
+              * input.applyAsDouble(center - i);
     }
 
     TablePosition right = position(scale - leftPhase);
-    int rightTaps = Math.min(input.length - center - 1, (table.length - right.index) / filter.step);
+    int rightTaps = Math.min(length - center - 1, (table.length - right.index) / filter.step);
     for (int k = 0; k < rightTaps; k++) {
-      sum += filter.weight(right.index + k * filter.step, right.fraction) * input[center + 1 + k];
+      sum +=
+          filter.weight(right.index + k * filter.step, right.fraction)
+              * input.applyAsDouble(center + 1 + k);
     }
     return sum;
   }

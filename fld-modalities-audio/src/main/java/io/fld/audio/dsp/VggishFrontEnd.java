@@ -64,17 +64,22 @@ public final class VggishFrontEnd {
     double[][] logMel = new double[frames][];
     double[] frame = new double[WINDOW_SAMPLES];
     for (int f = 0; f < frames; f++) {
-      int start = f * HOP_SAMPLES;
-      for (int i = 0; i < WINDOW_SAMPLES; i++) {
-        frame[i] = waveform[start + i] * window[i];
-      }
-      double[] mel = melFilters.apply(fft.magnitudeSpectrum(frame));
-      for (int b = 0; b < mel.length; b++) {
-        mel[b] = Math.log(mel[b] + LOG_OFFSET);
-      }
-      logMel[f] = mel;
+      logMel[f] = logMelFrame(waveform, f, frame);
     }
     return logMel;
+  }
+
+  /** Computes the log-mel bands of frame {@code f}, using {@code frame} as scratch space. */
+  private double[] logMelFrame(double[] waveform, int f, double[] frame) {
+    int start = f * HOP_SAMPLES;
+    for (int i = 0; i < WINDOW_SAMPLES; i++) {
+      frame[i] = waveform[start + i] * window[i];
+    }
+    double[] mel = melFilters.apply(fft.magnitudeSpectrum(frame));
+    for (int b = 0; b < mel.length; b++) {
+      mel[b] = Math.log(mel[b] + LOG_OFFSET);
+    }
+    return mel;
   }
 
   /** Cuts a log-mel spectrogram into {@code patches x 96 x 64} float examples. */
@@ -94,9 +99,29 @@ public final class VggishFrontEnd {
     return patches;
   }
 
-  /** Computes the example patches of a 16 kHz waveform. */
+  /**
+   * Computes the example patches of a 16 kHz waveform. The result equals {@code
+   * patches(logMel(waveform))}, but frames are converted to float one at a time, so the double
+   * spectrogram of the whole clip is never held, and frames after the last full patch are skipped.
+   */
   public float[][][] examples(double[] waveform) {
-    return patches(logMel(waveform));
+    int count = frameCount(waveform.length) / PATCH_FRAMES;
+    float[][][] patches = new float[count][PATCH_FRAMES][];
+    double[] frame = new double[WINDOW_SAMPLES];
+    for (int p = 0; p < count; p++) {
+      for (int f = 0; f < PATCH_FRAMES; f++) {
+        patches[p][f] = toFloat(logMelFrame(waveform, p * PATCH_FRAMES + f, frame));
+      }
+    }
+    return patches;
+  }
+
+  private static float[] toFloat(double[] values) {
+    float[] result = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      result[i] = (float) values[i];
+    }
+    return result;
   }
 
   /** Returns the periodic Hann window {@code 0.5 - 0.5 cos(2 pi n / length)}. */
