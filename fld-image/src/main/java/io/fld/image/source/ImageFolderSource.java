@@ -150,10 +150,19 @@ public final class ImageFolderSource implements SampleSource<RgbImage> {
     return hiddenSkipped;
   }
 
+  /**
+   * Returns the cache key of the images. By default it covers the folder's real path and each
+   * file's relative name, size and modification time, so that two folders with identical listings
+   * (copied with preserved times, say) still get separate keys. With {@code content-hash} it covers
+   * the names and file contents instead, so identical copies share a key wherever they are.
+   */
   @Override
   public String fingerprint() throws IOException {
     MessageDigest digest = Digests.sha256();
     digest.update(options.contentHash() ? "content\n".getBytes() : "stat\n".getBytes());
+    if (!options.contentHash()) {
+      Digests.update(digest, folder.toRealPath().toString());
+    }
     for (int i = 0; i < files.size(); i++) {
       Path file = files.get(i);
       Digests.update(digest, names.get(i));

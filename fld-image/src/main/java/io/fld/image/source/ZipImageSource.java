@@ -110,6 +110,10 @@ public final class ZipImageSource implements SampleSource<RgbImage> {
     return skipped;
   }
 
+  /**
+   * Returns the cache key of the images: the entry names and either the archive's bytes (with
+   * {@code content-hash}) or its real path, size and modification time.
+   */
   @Override
   public String fingerprint() throws IOException {
     MessageDigest digest = Digests.sha256();
@@ -122,6 +126,7 @@ public final class ZipImageSource implements SampleSource<RgbImage> {
         }
       }
     } else {
+      Digests.update(digest, archive.toRealPath().toString());
       Digests.update(
           digest, Files.size(archive) + "/" + Files.getLastModifiedTime(archive).toMillis());
     }

@@ -198,6 +198,52 @@ class ImageSourcesTest {
   }
 
   @Test
+  void fingerprintTellsCopiedFoldersApart() throws IOException {
+    FileTime time = FileTime.fromMillis(1_600_000_000_000L);
+    for (String folder : List.of("a", "b", "c")) {
+      Files.createDirectories(root.resolve(folder));
+    }
+    Path first = Files.write(root.resolve("a/img.bmp"), bmpBytes(10));
+    Path second = Files.write(root.resolve("b/img.bmp"), bmpBytes(200));
+    Path copy = Files.write(root.resolve("c/img.bmp"), bmpBytes(10));
+    for (Path file : List.of(first, second, copy)) {
+      Files.setLastModifiedTime(file, time);
+    }
+    assertEquals(Files.size(first), Files.size(second));
+    ImageSourceOptions hashed = ImageSourceOptions.parse(Map.of("content-hash", "true"));
+
+    assertNotEquals(statFingerprint(root.resolve("a")), statFingerprint(root.resolve("b")));
+    assertNotEquals(
+        ImageFolderSource.open(root.resolve("a"), hashed).fingerprint(),
+        ImageFolderSource.open(root.resolve("b"), hashed).fingerprint());
+    assertEquals(
+        ImageFolderSource.open(root.resolve("a"), hashed).fingerprint(),
+        ImageFolderSource.open(root.resolve("c"), hashed).fingerprint());
+  }
+
+  @Test
+  void zipFingerprintTellsCopiedArchivesApart() throws IOException {
+    FileTime time = FileTime.fromMillis(1_600_000_000_000L);
+    List<Path> archives = List.of(root.resolve("a/images.zip"), root.resolve("b/images.zip"));
+    for (Path archive : archives) {
+      Files.createDirectories(archive.getParent());
+      try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive))) {
+        putEntry(zip, "one.png", pngBytes(1));
+      }
+      Files.setLastModifiedTime(archive, time);
+    }
+    Map<String, String> hashed = Map.of("content-hash", "true");
+    ImageFolderProvider provider = new ImageFolderProvider();
+
+    assertNotEquals(
+        provider.open(archives.get(0), Map.of()).fingerprint(),
+        provider.open(archives.get(1), Map.of()).fingerprint());
+    assertEquals(
+        provider.open(archives.get(0), hashed).fingerprint(),
+        provider.open(archives.get(1), hashed).fingerprint());
+  }
+
+  @Test
   void zipArchiveIsReadInSortedOrder() throws IOException {
     Path archive = root.resolve("images.zip");
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive))) {
@@ -310,6 +356,23 @@ class ImageSourcesTest {
     image.setRGB(0, 0, marker << 16);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ImageIO.write(image, "png", bytes);
+    return bytes.toByteArray();
+  }
+
+  private String statFingerprint(Path folder) throws IOException {
+    return ImageFolderSource.open(folder, ImageSourceOptions.defaults()).fingerprint();
+  }
+
+  /** Returns an uncompressed BMP, whose size depends only on its dimensions. */
+  private static byte[] bmpBytes(int red) throws IOException {
+    BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_3BYTE_BGR);
+    for (int y = 0; y < SIDE; y++) {
+      for (int x = 0; x < SIDE; x++) {
+        image.setRGB(x, y, red << 16 | x << 8 | y);
+      }
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ImageIO.write(image, "bmp", bytes);
     return bytes.toByteArray();
   }
 
