@@ -350,6 +350,17 @@ class ImageSourcesTest {
   }
 
   @Test
+  void providerDescriptionNamesEveryOption() {
+    String description = new ImageFolderProvider().description();
+
+    for (String option :
+        List.of("extensions=", "labels=", "skip-invalid=", "content-hash=", "pixel-limit=")) {
+      assertTrue(description.contains(option), description);
+    }
+    assertFalse(description.contains("\n"), description);
+  }
+
+  @Test
   void zipArchiveIsReadInSortedOrder() throws IOException {
     Path archive = root.resolve("images.zip");
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive))) {
