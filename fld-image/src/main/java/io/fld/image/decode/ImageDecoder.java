@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
@@ -30,8 +32,12 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * as Pillow ignores them. GIF files yield their first frame.
  *
  * <p>Image dimensions are read from the header and checked against a pixel limit before any pixel
- * is decoded, so that a decompression bomb is rejected cheaply. Instances are immutable and safe to
- * share between threads.
+ * is decoded, so that a decompression bomb is rejected cheaply. An image too large for a Java array
+ * is rejected the same way. Instances are immutable and safe to share between threads.
+ *
+ * <p>An {@link Error} raised while decoding, such as {@link OutOfMemoryError}, is rethrown as
+ * itself, even where ImageIO wraps it in an {@link IOException}, so that it is not mistaken for a
+ * corrupt file.
  */
 public final class ImageDecoder {
 
@@ -44,6 +50,16 @@ public final class ImageDecoder {
   private static final int EIGHT_BITS = 8;
   private static final int GRAY_COMPONENTS = 1;
   private static final int CMYK_COMPONENTS = 4;
+  private static final int RGB_BYTES = 3;
+  private static final int MAX_ELEMENTS_PER_PIXEL = 4;
+  private static final int MAX_CAUSE_DEPTH = 32;
+
+  /**
+   * The largest array length that Java runtimes allocate; HotSpot reserves a few header words below
+   * {@code Integer.MAX_VALUE}.
+   */
+  private static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8L;
+
   private static final String TWELVEMONKEYS_PACKAGE = "com.twelvemonkeys.";
   private static final String[] TRUNCATION_WARNINGS = {"premature end", "truncated"};
 
@@ -81,6 +97,9 @@ public final class ImageDecoder {
               + ": is a folder, not an image file; pass an image file, or read the folder as a"
               + " sample source");
     }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw notRegularFile(file.toString());
+    }
     return decode(Files.readAllBytes(file), file.toString());
   }
 
@@ -97,7 +116,7 @@ public final class ImageDecoder {
     ImageReader reader = readerFor(format, jpeg && JpegMarkers.isFourComponent(content), name);
     try (ImageInputStream input = streamOf(pixelData)) {
       reader.setInput(input, true, true);
-      checkPixelLimit(reader.getWidth(0), reader.getHeight(0), name);
+      checkSize(reader, reader.getWidth(0), reader.getHeight(0), name);
       List<String> warnings = new ArrayList<>();
       reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
       // NOTE: for a GIF whose first frame is smaller than its logical screen, ImageIO returns the
@@ -108,6 +127,7 @@ public final class ImageDecoder {
     } catch (InvalidInputException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
+      rethrowError(e);
       throw corrupt(format, name, e);
     } finally {
       reader.dispose();
@@ -123,6 +143,9 @@ public final class ImageDecoder {
    */
   public ImageHeader probe(Path file) throws IOException {
     String name = file.toString();
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw notRegularFile(name);
+    }
     byte[] head = readHead(file);
     if (head.length == 0) {
       throw empty(name);
@@ -133,11 +156,37 @@ public final class ImageDecoder {
       reader.setInput(input, true, true);
       int width = reader.getWidth(0);
       int height = reader.getHeight(0);
-      checkPixelLimit(width, height, name);
+      checkSize(reader, width, height, name);
       return new ImageHeader(format, width, height);
     } catch (InvalidInputException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
+      rethrowError(e);
+      throw corrupt(format, name, e);
+    } finally {
+      reader.dispose();
+    }
+  }
+
+  /**
+   * Reads only the header of an image held in memory; {@code name} identifies it in messages.
+   *
+   * @throws InvalidInputException if the bytes are empty, not an image, have an unreadable header
+   *     or exceed the pixel limit
+   */
+  public ImageHeader probe(byte[] content, String name) throws IOException {
+    ImageFormat format = formatOf(content, name);
+    ImageReader reader = readerFor(format, false, name);
+    try (ImageInputStream input = streamOf(content)) {
+      reader.setInput(input, true, true);
+      int width = reader.getWidth(0);
+      int height = reader.getHeight(0);
+      checkSize(reader, width, height, name);
+      return new ImageHeader(format, width, height);
+    } catch (InvalidInputException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      rethrowError(e);
       throw corrupt(format, name, e);
     } finally {
       reader.dispose();
@@ -152,7 +201,21 @@ public final class ImageDecoder {
     Raster raster = image.getRaster();
     int width = image.getWidth();
     int height = image.getHeight();
-    byte[] pixels = new byte[width * height * 3];
+    long length = (long) width * height * RGB_BYTES;
+    if (length > MAX_ARRAY_LENGTH) {
+      throw new InvalidInputException(
+          "a "
+              + width
+              + " x "
+              + height
+              + " image needs "
+              + length
+              + " bytes as RGB, more than one"
+              + " Java array holds ("
+              + MAX_ARRAY_LENGTH
+              + "); shrink the image");
+    }
+    byte[] pixels = new byte[(int) length];
     if (model instanceof IndexColorModel palette) {
       convertIndexed(raster, palette, pixels);
     } else if (model.getNumColorComponents() == GRAY_COMPONENTS) {
@@ -252,7 +315,11 @@ public final class ImageDecoder {
     return (int) Math.round(sample * (double) EIGHT_BIT_MAX / max);
   }
 
-  private void checkPixelLimit(int width, int height, String name) {
+  /**
+   * Rejects an image over the pixel limit, or one whose decoded raster or RGB copy would not fit in
+   * a Java array, before any pixel is decoded.
+   */
+  private void checkSize(ImageReader reader, int width, int height, String name) {
     long pixels = (long) width * height;
     if (pixels > pixelLimit) {
       throw new InvalidInputException(
@@ -265,7 +332,41 @@ public final class ImageDecoder {
               + pixels
               + " pixels, more than the limit of "
               + pixelLimit
-              + " (a possible decompression bomb); shrink the image or raise the pixel limit");
+              + " (a possible decompression bomb); shrink the image, or raise the limit with the"
+              + " source option pixel-limit=N (on the command line: --source-option"
+              + " pixel-limit=N)");
+    }
+    long elements = pixels * RGB_BYTES;
+    if (pixels * MAX_ELEMENTS_PER_PIXEL > MAX_ARRAY_LENGTH) {
+      elements = pixels * Math.max(RGB_BYTES, elementsPerPixel(reader));
+    }
+    if (elements > MAX_ARRAY_LENGTH) {
+      throw new InvalidInputException(
+          name
+              + ": the image is "
+              + width
+              + " x "
+              + height
+              + " = "
+              + pixels
+              + " pixels, too large to decode: its pixels need "
+              + elements
+              + " array elements, more than one Java array holds ("
+              + MAX_ARRAY_LENGTH
+              + "); shrink or split the image");
+    }
+  }
+
+  /**
+   * Returns how many array elements the reader's raster uses per pixel: 3 for 8-bit RGB, 4 for
+   * RGBA, 1 for packed or indexed pixels. Returns 1 when the reader cannot tell from the header.
+   */
+  private static int elementsPerPixel(ImageReader reader) {
+    try {
+      ImageTypeSpecifier type = reader.getRawImageType(0);
+      return type == null ? 1 : type.getSampleModel(1, 1).getNumDataElements();
+    } catch (IOException | RuntimeException e) {
+      return 1;
     }
   }
 
@@ -276,23 +377,30 @@ public final class ImageDecoder {
     int length = Math.min(content.length, ImageFormat.SNIFF_LENGTH);
     return ImageFormat.sniff(content, length)
         .orElseThrow(
-            () ->
-                new InvalidInputException(
-                    name
-                        + ": not a PNG, JPEG, GIF, BMP or WebP image ("
-                        + describeHead(content, length)
-                        + "); remove the file or convert it to a supported format"));
+            () -> new InvalidInputException(name + ": " + describeUnreadable(content, length)));
   }
 
-  private static String describeHead(byte[] content, int length) {
+  /**
+   * Describes a file whose leading bytes match no supported format, with the fix: it names a known
+   * unsupported format (TIFF, HEIC, AVIF, PSD, ICO and others), or else tells whether the file
+   * looks like text and shows its first bytes.
+   */
+  public static String describeUnreadable(byte[] head, int length) {
+    Optional<String> known = ImageFormat.sniffUnsupported(head, length);
+    if (known.isPresent()) {
+      return "is a " + known.get() + " image, which is not supported; convert it to PNG";
+    }
     boolean text = true;
     StringBuilder hex = new StringBuilder();
     for (int i = 0; i < length; i++) {
-      int value = content[i] & 0xff;
+      int value = head[i] & 0xff;
       text &= value == '\t' || value == '\n' || value == '\r' || (value >= ' ' && value < 0x7f);
       hex.append(String.format(Locale.ROOT, "%02x", value));
     }
-    return text ? "it looks like a text file" : "it starts with bytes " + hex;
+    String found = text ? "it looks like a text file" : "it starts with bytes " + hex;
+    return "not a PNG, JPEG, GIF, BMP or WebP image ("
+        + found
+        + "); remove the file or convert it to a supported format";
   }
 
   /**
@@ -354,6 +462,28 @@ public final class ImageDecoder {
         }
       }
     }
+  }
+
+  /**
+   * Rethrows the first {@link Error} in the cause chain of {@code failure}. ImageIO readers catch
+   * an {@link OutOfMemoryError} and wrap it in an {@link javax.imageio.IIOException}; reporting
+   * that as a corrupt file would hide the real fix, a larger heap.
+   */
+  static void rethrowError(Throwable failure) {
+    Throwable cause = failure;
+    for (int depth = 0; cause != null && depth < MAX_CAUSE_DEPTH; depth++) {
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      cause = cause.getCause();
+    }
+  }
+
+  private static InvalidInputException notRegularFile(String name) {
+    return new InvalidInputException(
+        name
+            + ": not a regular file (a FIFO, socket or device); remove it or replace it with an"
+            + " image file");
   }
 
   private static InvalidInputException empty(String name) {

@@ -57,6 +57,56 @@ public enum ImageFormat {
     return Optional.empty();
   }
 
+  /**
+   * Names a common image format that the decoder does not read, recognized from the same leading
+   * bytes as {@link #sniff}, so that a message can name what a misnamed file really is.
+   *
+   * @return the format's usual name, such as {@code TIFF}, or empty when the bytes match none
+   */
+  public static Optional<String> sniffUnsupported(byte[] head, int length) {
+    if (startsWith(head, length, new byte[] {'I', 'I', '*', 0})
+        || startsWith(head, length, new byte[] {'M', 'M', 0, '*'})) {
+      return Optional.of("TIFF");
+    }
+    if (startsWith(head, length, "8BPS".getBytes())) {
+      return Optional.of("Photoshop (PSD)");
+    }
+    if (startsWith(head, length, new byte[] {0, 0, 1, 0})) {
+      return Optional.of("Windows icon (ICO)");
+    }
+    if (startsWith(head, length, new byte[] {(byte) 0xff, 0x0a})
+        || startsWith(head, length, new byte[] {0, 0, 0, 0x0c, 'J', 'X', 'L', ' '})) {
+      return Optional.of("JPEG XL");
+    }
+    if (startsWith(head, length, new byte[] {0, 0, 0, 0x0c, 'j', 'P', ' ', ' '})) {
+      return Optional.of("JPEG 2000");
+    }
+    if (startsWith(head, length, "%PDF".getBytes())) {
+      return Optional.of("PDF document");
+    }
+    return isoMediaBrand(head, length).flatMap(ImageFormat::isoMediaImageName);
+  }
+
+  /** Returns the major brand of an ISO base media file (HEIF, AVIF): the bytes after "ftyp". */
+  private static Optional<String> isoMediaBrand(byte[] head, int length) {
+    if (length < SNIFF_LENGTH
+        || head[4] != 'f'
+        || head[5] != 't'
+        || head[6] != 'y'
+        || head[7] != 'p') {
+      return Optional.empty();
+    }
+    return Optional.of(new String(head, 8, 4, java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  private static Optional<String> isoMediaImageName(String brand) {
+    return switch (brand) {
+      case "avif", "avis" -> Optional.of("AVIF");
+      case "heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1" -> Optional.of("HEIC");
+      default -> Optional.empty();
+    };
+  }
+
   private static boolean startsWith(byte[] head, int length, byte[] prefix) {
     if (length < prefix.length) {
       return false;

@@ -4,6 +4,7 @@ import io.fld.api.InvalidInputException;
 import io.fld.api.sample.RgbImage;
 import io.fld.api.sample.SampleSource;
 import io.fld.api.sample.SampleSourceProvider;
+import io.fld.image.decode.ImageDecoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +28,30 @@ public final class ImageFolderProvider implements SampleSourceProvider {
     return NAME;
   }
 
+  /**
+   * Returns the one-line description, which also documents the options, because the sample source
+   * interface has no separate option list.
+   */
   @Override
   public String description() {
-    return "a folder of PNG, JPEG, BMP, GIF or WebP images (searched recursively), or a zip of them";
+    return "a folder of PNG, JPEG, BMP, GIF or WebP images (searched recursively), or a zip of"
+        + " them. Options: "
+        + ImageSourceOptions.EXTENSIONS
+        + "=LIST (comma-separated file extensions to read, default "
+        + String.join(",", ImageSourceOptions.DEFAULT_EXTENSIONS)
+        + "); "
+        + ImageSourceOptions.LABELS
+        + "=true|false (label each image by its first-level subfolder, default false); "
+        + ImageSourceOptions.SKIP_INVALID
+        + "=true|false (skip and list unreadable files instead of failing; decodes every image"
+        + " once more up front; default false, also set by --skip-invalid); "
+        + ImageSourceOptions.CONTENT_HASH
+        + "=true|false (key the feature cache by file contents instead of path, size and"
+        + " modification time, default false); "
+        + ImageSourceOptions.PIXEL_LIMIT
+        + "=N (largest number of pixels per image, default "
+        + ImageDecoder.DEFAULT_PIXEL_LIMIT
+        + ")";
   }
 
   @Override

@@ -21,8 +21,14 @@ import java.util.stream.Collectors;
 /**
  * The images of a folder tree: files with the chosen extensions, found recursively (following
  * symbolic links, with loop detection), hidden files skipped, in the sorted order of their relative
- * paths. Opening runs a fast pre-scan that reads only the first and last bytes of each file and
- * lists every empty, non-image or truncated file at once.
+ * paths. Opening runs a pre-scan that reads the first and last bytes and the header of each file,
+ * and lists at once every broken link, empty, non-image or truncated file and every image over the
+ * pixel limit.
+ *
+ * <p>With {@code skip-invalid}, the pre-scan also decodes each image once, in parallel and without
+ * keeping the pixels, so that files with corrupt pixel data are listed and skipped up front rather
+ * than failing the run during extraction. That costs one more decode of every image. Without it, a
+ * file that fails to decode during extraction stops the run with a message that names the file.
  */
 public final class ImageFolderSource implements SampleSource<RgbImage> {
 
@@ -66,7 +72,8 @@ public final class ImageFolderSource implements SampleSource<RgbImage> {
       throw noImages(scan, options);
     }
     logLoops(scan);
-    List<Optional<String>> problems = checkAll(scan.files());
+    ImageDecoder decoder = new ImageDecoder(options.pixelLimit());
+    List<Optional<String>> problems = checkAll(scan.files(), decoder, options.skipInvalid());
     List<Path> valid = new ArrayList<>();
     List<SkippedFile> invalid = new ArrayList<>();
     for (int i = 0; i < problems.size(); i++) {
@@ -81,7 +88,7 @@ public final class ImageFolderSource implements SampleSource<RgbImage> {
       throw InvalidFiles.error(folder.toString(), invalid);
     }
     if (valid.isEmpty()) {
-      throw InvalidFiles.error(folder.toString(), invalid);
+      throw InvalidFiles.noneLeft(folder.toString(), invalid);
     }
     invalid.forEach(file -> LOG.log(Level.WARNING, "skipping {0} in {1}", file, folder));
     List<String> names = valid.stream().map(scan::relativeName).toList();
@@ -89,18 +96,23 @@ public final class ImageFolderSource implements SampleSource<RgbImage> {
         folder, List.copyOf(valid), names, List.copyOf(invalid), scan.hiddenSkipped(), options);
   }
 
-  /** Checks the files in parallel, since the pre-scan of a large folder is bound by file opens. */
-  private static List<Optional<String>> checkAll(List<Path> files) throws IOException {
+  /**
+   * Checks the files in parallel, since the pre-scan of a large folder is bound by file opens, and
+   * with {@code decode} by decoding. Each worker drops a decoded image before taking the next file,
+   * so at most one image per worker thread is in memory.
+   */
+  private static List<Optional<String>> checkAll(
+      List<Path> files, ImageDecoder decoder, boolean decode) throws IOException {
     try {
-      return files.parallelStream().map(ImageFolderSource::checkOne).toList();
+      return files.parallelStream().map(file -> checkOne(file, decoder, decode)).toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
   }
 
-  private static Optional<String> checkOne(Path file) {
+  private static Optional<String> checkOne(Path file, ImageDecoder decoder, boolean decode) {
     try {
-      return ImageCheck.problem(file);
+      return ImageCheck.problem(file, decoder, decode);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -150,10 +162,19 @@ public final class ImageFolderSource implements SampleSource<RgbImage> {
     return hiddenSkipped;
   }
 
+  /**
+   * Returns the cache key of the images. By default it covers the folder's real path and each
+   * file's relative name, size and modification time, so that two folders with identical listings
+   * (copied with preserved times, say) still get separate keys. With {@code content-hash} it covers
+   * the names and file contents instead, so identical copies share a key wherever they are.
+   */
   @Override
   public String fingerprint() throws IOException {
     MessageDigest digest = Digests.sha256();
     digest.update(options.contentHash() ? "content\n".getBytes() : "stat\n".getBytes());
+    if (!options.contentHash()) {
+      Digests.update(digest, folder.toRealPath().toString());
+    }
     for (int i = 0; i < files.size(); i++) {
       Path file = files.get(i);
       Digests.update(digest, names.get(i));

@@ -21,7 +21,7 @@ import java.util.zip.ZipFile;
 /**
  * The images inside a zip archive: entries with the chosen extensions, hidden entries and macOS
  * metadata skipped, in the sorted order of their names. Every entry is checked when the source
- * opens, as for folders.
+ * opens, as for folders: with {@code skip-invalid}, that check decodes each image once more.
  */
 public final class ZipImageSource implements SampleSource<RgbImage> {
 
@@ -55,13 +55,16 @@ public final class ZipImageSource implements SampleSource<RgbImage> {
     }
     List<String> valid = new ArrayList<>();
     List<SkippedFile> invalid = new ArrayList<>();
+    ImageDecoder decoder = new ImageDecoder(options.pixelLimit());
     try (ZipFile zip = new ZipFile(archive.toFile())) {
       for (ZipEntry entry : matchingEntries(zip, options)) {
         byte[] content;
         try (InputStream input = zip.getInputStream(entry)) {
           content = input.readAllBytes();
         }
-        Optional<String> problem = ImageCheck.problem(content);
+        String name = archive + "!/" + entry.getName();
+        Optional<String> problem =
+            ImageCheck.problem(content, name, decoder, options.skipInvalid());
         if (problem.isPresent()) {
           invalid.add(new SkippedFile(entry.getName(), problem.get()));
         } else {
@@ -79,8 +82,11 @@ public final class ZipImageSource implements SampleSource<RgbImage> {
               + options.extensionList()
               + "; add images or pass extensions=...");
     }
-    if (!invalid.isEmpty() && (!options.skipInvalid() || valid.isEmpty())) {
+    if (!invalid.isEmpty() && !options.skipInvalid()) {
       throw InvalidFiles.error(archive.toString(), invalid);
+    }
+    if (valid.isEmpty()) {
+      throw InvalidFiles.noneLeft(archive.toString(), invalid);
     }
     return new ZipImageSource(archive, List.copyOf(valid), List.copyOf(invalid), options);
   }
@@ -110,6 +116,10 @@ public final class ZipImageSource implements SampleSource<RgbImage> {
     return skipped;
   }
 
+  /**
+   * Returns the cache key of the images: the entry names and either the archive's bytes (with
+   * {@code content-hash}) or its real path, size and modification time.
+   */
   @Override
   public String fingerprint() throws IOException {
     MessageDigest digest = Digests.sha256();
@@ -122,6 +132,7 @@ public final class ZipImageSource implements SampleSource<RgbImage> {
         }
       }
     } else {
+      Digests.update(digest, archive.toRealPath().toString());
       Digests.update(
           digest, Files.size(archive) + "/" + Files.getLastModifiedTime(archive).toMillis());
     }

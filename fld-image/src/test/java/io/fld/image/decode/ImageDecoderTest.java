@@ -1,6 +1,7 @@
 package io.fld.image.decode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,16 +23,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.zip.CRC32;
+import javax.imageio.IIOException;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Decodes images of every supported kind, written by the test, and rejects bad files by name. */
@@ -311,6 +324,112 @@ class ImageDecoderTest {
   }
 
   @Test
+  void grayPaletteGifKeepsPaletteValues() throws IOException {
+    byte[] levels = new byte[256];
+    for (int i = 0; i < levels.length; i++) {
+      levels[i] = (byte) i;
+    }
+    IndexColorModel ramp = new IndexColorModel(8, 256, levels, levels, levels);
+    BufferedImage constant =
+        new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_INDEXED, ramp);
+    for (int y = 0; y < HEIGHT; y++) {
+      for (int x = 0; x < WIDTH; x++) {
+        constant.getRaster().setSample(x, y, 0, 128);
+      }
+    }
+    assertPixel(roundTrip(constant, "gif"), 3, 3, 128, 128, 128);
+    assertPixel(roundTrip(constant, "png"), 3, 3, 128, 128, 128);
+
+    byte[] twoLevels = {0, (byte) 128};
+    IndexColorModel binary = new IndexColorModel(1, 2, twoLevels, twoLevels, twoLevels);
+    BufferedImage checkered =
+        new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_BINARY, binary);
+    checkered.getRaster().setSample(1, 0, 0, 1);
+    RgbImage decoded = roundTrip(checkered, "gif");
+    assertPixel(decoded, 0, 0, 0, 0, 0);
+    assertPixel(decoded, 1, 0, 128, 128, 128);
+  }
+
+  @Test
+  void imageTooLargeForAnArrayIsRejectedFromHeader() throws IOException {
+    Path huge = Files.write(folder.resolve("huge.png"), pngHeaderOnly(30_000, 30_000));
+    ImageDecoder generous = new ImageDecoder(1_000_000_000L);
+
+    for (InvalidInputException error :
+        List.of(
+            assertThrows(InvalidInputException.class, () -> generous.decode(huge)),
+            assertThrows(InvalidInputException.class, () -> generous.probe(huge)))) {
+      String message = error.getMessage();
+      assertTrue(message.contains("huge.png"), message);
+      assertTrue(message.contains("900000000 pixels, too large to decode"), message);
+      assertTrue(message.contains("2700000000 array elements"), message);
+      assertFalse(message.contains("corrupt"), message);
+    }
+  }
+
+  @Test
+  void pixelLimitMessageNamesTheSourceOption() throws IOException {
+    Path large = Files.write(folder.resolve("large.png"), pngHeaderOnly(2_000, 1_000));
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> new ImageDecoder(1_000).decode(large));
+
+    assertTrue(error.getMessage().contains("2000000 pixels"), error.getMessage());
+    assertTrue(error.getMessage().contains("--source-option pixel-limit=N"), error.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "49492a00080000000000000000, TIFF",
+    "4d4d002a000000080000000000, TIFF",
+    "0000001866747970686569630000, HEIC",
+    "0000001c667479706d6966310000, HEIC",
+    "0000001c6674797061766966, AVIF",
+    "38425053000100000000000000, Photoshop (PSD)",
+    "00000100010010100000010020, Windows icon (ICO)"
+  })
+  void unsupportedFormatIsNamed(String hex, String format) throws IOException {
+    Path file = Files.write(folder.resolve("photo.png"), HexFormat.of().parseHex(hex));
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> decoder.decode(file));
+
+    assertTrue(
+        error.getMessage().contains("photo.png: is a " + format + " image, which is not supported"),
+        error.getMessage());
+    assertTrue(error.getMessage().endsWith("convert it to PNG"), error.getMessage());
+  }
+
+  @Test
+  void outOfMemoryWrappedByImageIoIsRethrown() throws IOException {
+    IIORegistry registry = IIORegistry.getDefaultInstance();
+    ImageReaderSpi failing = new OutOfMemoryPngReaderSpi();
+    registry.registerServiceProvider(failing, ImageReaderSpi.class);
+    registry
+        .getServiceProviders(ImageReaderSpi.class, false)
+        .forEachRemaining(
+            other -> {
+              if (other != failing) {
+                registry.setOrdering(ImageReaderSpi.class, failing, other);
+              }
+            });
+    byte[] png = Files.readAllBytes(writeSmallPng());
+    // JUnit's assertThrows rethrows an OutOfMemoryError as fatal, so it is caught here instead.
+    String thrown = "nothing";
+    try {
+      decoder.decode(png, "big.png");
+    } catch (OutOfMemoryError e) {
+      thrown = "OutOfMemoryError: " + e.getMessage();
+    } catch (InvalidInputException e) {
+      thrown = "InvalidInputException: " + e.getMessage();
+    } finally {
+      registry.deregisterServiceProvider(failing, ImageReaderSpi.class);
+    }
+    assertEquals("OutOfMemoryError: Java heap space", thrown);
+    assertPixelsEqual(pattern(), decoder.decode(png, "big.png"), 0);
+  }
+
+  @Test
   void losslessWebpDecodes() throws IOException {
     RgbImage image = decoder.decode(losslessWebp(3, 2, 200, 100, 50), "tiny.webp");
 
@@ -483,6 +602,93 @@ class ImageDecoderTest {
         used = 0;
       }
       return out.toByteArray();
+    }
+  }
+
+  private Path writeSmallPng() throws IOException {
+    Path file = folder.resolve("small.png");
+    ImageIO.write(pattern(), "png", file.toFile());
+    return file;
+  }
+
+  /**
+   * A PNG reader that fails as the JDK reader does when the heap runs out: it wraps the {@link
+   * OutOfMemoryError} in an {@link IIOException}.
+   */
+  private static final class OutOfMemoryPngReaderSpi extends ImageReaderSpi {
+    OutOfMemoryPngReaderSpi() {
+      super(
+          "test",
+          "1",
+          new String[] {"png"},
+          new String[] {"png"},
+          new String[] {"image/png"},
+          OutOfMemoryPngReaderSpi.class.getName(),
+          new Class<?>[] {ImageInputStream.class},
+          null,
+          false,
+          null,
+          null,
+          null,
+          null,
+          false,
+          null,
+          null,
+          null,
+          null);
+    }
+
+    @Override
+    public boolean canDecodeInput(Object source) {
+      return false;
+    }
+
+    @Override
+    public ImageReader createReaderInstance(Object extension) {
+      return new ImageReader(this) {
+        @Override
+        public int getNumImages(boolean allowSearch) {
+          return 1;
+        }
+
+        @Override
+        public int getWidth(int imageIndex) {
+          return WIDTH;
+        }
+
+        @Override
+        public int getHeight(int imageIndex) {
+          return HEIGHT;
+        }
+
+        @Override
+        public Iterator<ImageTypeSpecifier> getImageTypes(int imageIndex) {
+          return List.of(
+                  ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_3BYTE_BGR))
+              .iterator();
+        }
+
+        @Override
+        public IIOMetadata getStreamMetadata() {
+          return null;
+        }
+
+        @Override
+        public IIOMetadata getImageMetadata(int imageIndex) {
+          return null;
+        }
+
+        @Override
+        public BufferedImage read(int imageIndex, ImageReadParam param) throws IOException {
+          throw new IIOException(
+              "Caught exception during read: ", new OutOfMemoryError("Java heap space"));
+        }
+      };
+    }
+
+    @Override
+    public String getDescription(Locale locale) {
+      return "a PNG reader that runs out of memory";
     }
   }
 

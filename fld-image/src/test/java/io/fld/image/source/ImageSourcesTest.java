@@ -1,9 +1,11 @@
 package io.fld.image.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fld.api.InvalidInputException;
 import io.fld.api.plugin.FldPlugin;
@@ -198,6 +200,167 @@ class ImageSourcesTest {
   }
 
   @Test
+  void fingerprintTellsCopiedFoldersApart() throws IOException {
+    FileTime time = FileTime.fromMillis(1_600_000_000_000L);
+    for (String folder : List.of("a", "b", "c")) {
+      Files.createDirectories(root.resolve(folder));
+    }
+    Path first = Files.write(root.resolve("a/img.bmp"), bmpBytes(10));
+    Path second = Files.write(root.resolve("b/img.bmp"), bmpBytes(200));
+    Path copy = Files.write(root.resolve("c/img.bmp"), bmpBytes(10));
+    for (Path file : List.of(first, second, copy)) {
+      Files.setLastModifiedTime(file, time);
+    }
+    assertEquals(Files.size(first), Files.size(second));
+    ImageSourceOptions hashed = ImageSourceOptions.parse(Map.of("content-hash", "true"));
+
+    assertNotEquals(statFingerprint(root.resolve("a")), statFingerprint(root.resolve("b")));
+    assertNotEquals(
+        ImageFolderSource.open(root.resolve("a"), hashed).fingerprint(),
+        ImageFolderSource.open(root.resolve("b"), hashed).fingerprint());
+    assertEquals(
+        ImageFolderSource.open(root.resolve("a"), hashed).fingerprint(),
+        ImageFolderSource.open(root.resolve("c"), hashed).fingerprint());
+  }
+
+  @Test
+  void zipFingerprintTellsCopiedArchivesApart() throws IOException {
+    FileTime time = FileTime.fromMillis(1_600_000_000_000L);
+    List<Path> archives = List.of(root.resolve("a/images.zip"), root.resolve("b/images.zip"));
+    for (Path archive : archives) {
+      Files.createDirectories(archive.getParent());
+      try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive))) {
+        putEntry(zip, "one.png", pngBytes(1));
+      }
+      Files.setLastModifiedTime(archive, time);
+    }
+    Map<String, String> hashed = Map.of("content-hash", "true");
+    ImageFolderProvider provider = new ImageFolderProvider();
+
+    assertNotEquals(
+        provider.open(archives.get(0), Map.of()).fingerprint(),
+        provider.open(archives.get(1), Map.of()).fingerprint());
+    assertEquals(
+        provider.open(archives.get(0), hashed).fingerprint(),
+        provider.open(archives.get(1), hashed).fingerprint());
+  }
+
+  @Test
+  void preScanFindsLimitAndBrokenLinks() throws IOException {
+    writePng(root.resolve("good.png"), 1);
+    writeNoisyPng(root.resolve("large.png"), 40);
+    Files.createSymbolicLink(root.resolve("gone.png"), root.resolve("missing.png"));
+    Files.write(root.resolve("corrupt.png"), corruptPng());
+    Map<String, String> limit = Map.of("pixel-limit", "1500");
+
+    InvalidInputException error =
+        assertThrows(
+            InvalidInputException.class,
+            () -> ImageFolderSource.open(root, ImageSourceOptions.parse(limit)));
+
+    String message = error.getMessage();
+    assertTrue(message.contains("2 file(s) cannot be read"), message);
+    assertTrue(message.contains("large.png: the image is 40 x 40 = 1600 pixels"), message);
+    assertTrue(message.contains("gone.png: a broken symbolic link"), message);
+    assertTrue(message.contains("missing.png does not exist"), message);
+    assertTrue(message.contains("pass --skip-invalid (source option skip-invalid=true)"), message);
+  }
+
+  @Test
+  void skipInvalidSkipsFilesThatFailToDecode() throws IOException {
+    writePng(root.resolve("good.png"), 1);
+    writeNoisyPng(root.resolve("large.png"), 40);
+    Files.createSymbolicLink(root.resolve("gone.png"), root.resolve("missing.png"));
+    Files.write(root.resolve("corrupt.png"), corruptPng());
+    Map<String, String> options = Map.of("pixel-limit", "1500", "skip-invalid", "true");
+
+    ImageFolderSource source = ImageFolderSource.open(root, ImageSourceOptions.parse(options));
+
+    assertEquals(List.of("good.png"), source.names());
+    assertEquals(
+        List.of("corrupt.png", "gone.png", "large.png"),
+        source.skipped().stream().map(SkippedFile::name).toList());
+    assertTrue(
+        source.skipped().get(0).reason().startsWith("the PNG image is truncated or corrupt"),
+        source.skipped().get(0).reason());
+    assertEquals(List.of(1), markers(source));
+  }
+
+  @Test
+  void decodeFailureWithoutSkipNamesTheFile() throws IOException {
+    writePng(root.resolve("good.png"), 1);
+    Files.write(root.resolve("corrupt.png"), corruptPng());
+    ImageFolderSource source = ImageFolderSource.open(root, ImageSourceOptions.defaults());
+
+    Exception error = assertThrows(Exception.class, () -> read(source));
+
+    assertTrue(error.getMessage().contains("corrupt.png"), error.getMessage());
+    assertTrue(error.getMessage().contains("truncated or corrupt"), error.getMessage());
+  }
+
+  @Test
+  void allInvalidWithSkipSaysNoneLeft() throws IOException {
+    Files.write(root.resolve("corrupt.png"), corruptPng());
+    Files.writeString(root.resolve("text.png"), "hello");
+    ImageSourceOptions skipping = ImageSourceOptions.defaults().withSkipInvalid(true);
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> ImageFolderSource.open(root, skipping));
+
+    String message = error.getMessage();
+    assertTrue(
+        message.startsWith("no readable images left in " + root + " after skipping 2"), message);
+    assertTrue(message.contains("corrupt.png: the PNG image is truncated or corrupt"), message);
+    assertFalse(message.contains("skip-invalid"), message);
+  }
+
+  @Test
+  void fifoIsNotARegularFile() throws IOException, InterruptedException {
+    writePng(root.resolve("good.png"), 1);
+    Path fifo = root.resolve("pipe.png");
+    int status = -1;
+    try {
+      status = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+    } catch (IOException e) {
+      // mkfifo is missing; the assumption below skips the test
+    }
+    assumeTrue(status == 0, "mkfifo is not available");
+
+    InvalidInputException error =
+        assertThrows(
+            InvalidInputException.class,
+            () -> ImageFolderSource.open(root, ImageSourceOptions.defaults()));
+
+    assertTrue(error.getMessage().contains("pipe.png: not a regular file"), error.getMessage());
+  }
+
+  @Test
+  void zipSkipInvalidSkipsCorruptEntries() throws IOException {
+    Path archive = root.resolve("images.zip");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive))) {
+      putEntry(zip, "good.png", pngBytes(3));
+      putEntry(zip, "corrupt.png", corruptPng());
+    }
+    ImageFolderProvider provider = new ImageFolderProvider();
+
+    ZipImageSource source = (ZipImageSource) provider.open(archive, Map.of("skip-invalid", "true"));
+
+    assertEquals(List.of("good.png"), source.names());
+    assertEquals(List.of("corrupt.png"), source.skipped().stream().map(SkippedFile::name).toList());
+  }
+
+  @Test
+  void providerDescriptionNamesEveryOption() {
+    String description = new ImageFolderProvider().description();
+
+    for (String option :
+        List.of("extensions=", "labels=", "skip-invalid=", "content-hash=", "pixel-limit=")) {
+      assertTrue(description.contains(option), description);
+    }
+    assertFalse(description.contains("\n"), description);
+  }
+
+  @Test
   void zipArchiveIsReadInSortedOrder() throws IOException {
     Path archive = root.resolve("images.zip");
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive))) {
@@ -311,6 +474,51 @@ class ImageSourcesTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ImageIO.write(image, "png", bytes);
     return bytes.toByteArray();
+  }
+
+  private String statFingerprint(Path folder) throws IOException {
+    return ImageFolderSource.open(folder, ImageSourceOptions.defaults()).fingerprint();
+  }
+
+  /** Returns an uncompressed BMP, whose size depends only on its dimensions. */
+  private static byte[] bmpBytes(int red) throws IOException {
+    BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_3BYTE_BGR);
+    for (int y = 0; y < SIDE; y++) {
+      for (int x = 0; x < SIDE; x++) {
+        image.setRGB(x, y, red << 16 | x << 8 | y);
+      }
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ImageIO.write(image, "bmp", bytes);
+    return bytes.toByteArray();
+  }
+
+  private static void writeNoisyPng(Path file, int side) throws IOException {
+    Files.write(file, noisyPng(side));
+  }
+
+  private static byte[] noisyPng(int side) throws IOException {
+    BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_3BYTE_BGR);
+    java.util.Random random = new java.util.Random(side);
+    for (int y = 0; y < side; y++) {
+      for (int x = 0; x < side; x++) {
+        image.setRGB(x, y, random.nextInt(1 << 24));
+      }
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", bytes);
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Returns a PNG whose header and end are intact but whose compressed pixel data is overwritten,
+   * so only a full decode finds the damage.
+   */
+  private static byte[] corruptPng() throws IOException {
+    byte[] png = noisyPng(32);
+    int idat = new String(png, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("IDAT");
+    java.util.Arrays.fill(png, idat + 10, idat + 60, (byte) 0xff);
+    return png;
   }
 
   private static void putEntry(ZipOutputStream zip, String name, byte[] content)
