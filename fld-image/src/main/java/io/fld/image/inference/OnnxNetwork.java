@@ -166,7 +166,12 @@ public final class OnnxNetwork implements ImageNetwork {
     } catch (OrtException e) {
       closeQuietly();
       throw new InvalidInputException(
-          file + ": not a loadable ONNX model (" + e.getMessage() + "); pull the model again", e);
+          file
+              + ": not a loadable ONNX model ("
+              + e.getMessage()
+              + "); if it was given with --model, check that file, else pull the model again"
+              + " with fld models pull",
+          e);
     } catch (RuntimeException e) {
       closeQuietly();
       throw e;
