@@ -111,6 +111,9 @@ final class EvaluateCommand implements Callable<Integer> {
             seed,
             given);
     UnusedOptions.warn(spec.commandLine().getParseResult(), specs);
+    if (htmlReport != null) {
+      EvaluationHtml.requireMetrics(selection.metrics().keySet());
+    }
     LOG.log(
         System.Logger.Level.INFO,
         "computing {0} with seed {1}",

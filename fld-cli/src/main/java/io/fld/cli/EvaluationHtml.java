@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes the HTML report of {@code fld evaluate --report}: the demo's report for one generator,
@@ -22,6 +23,14 @@ final class EvaluationHtml {
   private static final String MEMORIZATION = "memorization";
   private static final String QUALITY = "quality";
   private static final String FLD = "fld";
+
+  /**
+   * The metrics that the report's readings and chart read for one generator; FID's rank enters only
+   * pages that compare several generators.
+   */
+  static final List<String> REPORT_METRICS =
+      List.of("fld", "fld_gap", "precision", "recall", "authpct", "ct");
+
   private static final List<Role> NEEDED = List.of(Role.TRAIN, Role.TEST, Role.GEN);
 
   private EvaluationHtml() {}
@@ -102,6 +111,24 @@ final class EvaluationHtml {
             HtmlReport.DEFAULT_GALLERY_SIZE,
             seconds);
     AtomicFiles.write(file, html.render());
+  }
+
+  /**
+   * Checks that the metrics to compute include every one the report reads, so that its readings and
+   * chart never rest on a metric that was not computed.
+   *
+   * @throws InvalidInputException listing the missing metrics
+   */
+  static void requireMetrics(Set<String> selected) {
+    List<String> missing = REPORT_METRICS.stream().filter(id -> !selected.contains(id)).toList();
+    if (!missing.isEmpty()) {
+      throw new InvalidInputException(
+          "--report reads the metrics "
+              + String.join(", ", REPORT_METRICS)
+              + ", but --metrics leaves out "
+              + String.join(", ", missing)
+              + "; add them to --metrics, leave --metrics out, or leave out --report");
+    }
   }
 
   /**

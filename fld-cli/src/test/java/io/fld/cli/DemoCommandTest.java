@@ -179,7 +179,7 @@ class DemoCommandTest {
                 "--extractor",
                 DemoCommand.EXTRACTOR,
                 "--metrics",
-                "fld,fld_gap,precision,recall,authpct",
+                "fld,fld_gap,precision,recall,authpct,ct",
                 "--report",
                 page.toString());
 

@@ -105,12 +105,36 @@ class InputChecksTest {
             test.toString(),
             "--gen",
             gen.toString(),
-            "--metrics",
-            "fid",
             "--report",
             work.resolve("r.html").toString());
 
     assertInvalid(result, "--report sorts its galleries by per-sample scores");
+    assertEquals("", result.out());
+  }
+
+  @Test
+  void reportWithoutItsMetricsRejected() throws IOException {
+    Path train = images("train", 6, false);
+    Path test = images("test", 4, false);
+    Path gen = images("gen", 4, false);
+
+    CliRunner.Result result =
+        cli.run(
+            "evaluate",
+            "--extractor",
+            "fashion-cnn",
+            "--train",
+            train.toString(),
+            "--test",
+            test.toString(),
+            "--gen",
+            gen.toString(),
+            "--metrics",
+            "fid,precision",
+            "--report",
+            work.resolve("r.html").toString());
+
+    assertInvalid(result, "--metrics leaves out fld, fld_gap, recall, authpct, ct");
     assertEquals("", result.out());
   }
 

@@ -253,7 +253,8 @@ class MetricPropertiesTest {
             new Object[] {"precision", rows(TRAIN, 4), TEST, GEN},
             new Object[] {"recall", TRAIN, TEST, rows(GEN, 4)},
             new Object[] {"authpct", rows(TRAIN, 1), TEST, GEN},
-            new Object[] {"ct", rows(TRAIN, 2), TEST, GEN});
+            new Object[] {"ct", rows(TRAIN, 2), TEST, GEN},
+            new Object[] {"ct", TRAIN, TEST, rows(GEN, 20)});
 
     for (Object[] row : cases) {
       String id = (String) row[0];

@@ -130,6 +130,11 @@ public final class CopyingTestMetric implements Metric {
     Inputs.requireSameDimension(Role.TRAIN, train, Role.TEST, test);
     Inputs.requireSameDimension(Role.TRAIN, train, Role.GEN, gen);
     Inputs.requireRows(Role.TRAIN, train, Math.max(cells, 2), "for " + cells + " cells");
+    Inputs.requireRows(
+        Role.GEN,
+        gen,
+        MINIMUM_GEN_ROWS + 1,
+        "because a k-means cell counts only with more than " + MINIMUM_GEN_ROWS + " of them");
     Scales.requireComparable(
         Moments.mean(train), Map.of(Role.TRAIN, train, Role.TEST, test, Role.GEN, gen));
   }
@@ -192,9 +197,8 @@ public final class CopyingTestMetric implements Metric {
               + MINIMUM_GEN_ROWS
               + " of the "
               + gen.rows()
-              + " generated rows; provide more generated rows or set "
-              + CELLS
-              + " lower");
+              + " generated rows; provide more generated rows"
+              + (cells > 1 ? " or set " + CELLS + " lower" : ""));
     }
 
     Map<String, String> parameters = new LinkedHashMap<>();

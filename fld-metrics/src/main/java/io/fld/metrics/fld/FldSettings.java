@@ -37,6 +37,14 @@ record FldSettings(
 
   static final String GEN_SIZE = "gen-size";
   static final String BASELINE_NLL = "baseline-nll";
+
+  /**
+   * The largest magnitude accepted for {@link #BASELINE_NLL}. The per-dimension NLL of standardized
+   * features is near 1.42 for Gaussian data and about -19 at the smallest variance the fit allows
+   * (e^-40), so values beyond this bound are typing errors.
+   */
+  static final double MAX_BASELINE_NLL = 1e6;
+
   static final String LEARNING_RATE = "learning-rate";
   static final String EPOCHS = "epochs";
   static final String BATCH_SIZE = "batch-size";
@@ -218,7 +226,23 @@ record FldSettings(
     if (raw.equalsIgnoreCase(NONE)) {
       return OptionalDouble.empty();
     }
-    return OptionalDouble.of(options.real(owner, BASELINE_NLL, 0));
+    double value = options.real(owner, BASELINE_NLL, 0);
+    if (Math.abs(value) > MAX_BASELINE_NLL) {
+      throw new InvalidInputException(
+          "option "
+              + BASELINE_NLL
+              + " of "
+              + owner
+              + " must lie in [-"
+              + MAX_BASELINE_NLL
+              + ", "
+              + MAX_BASELINE_NLL
+              + "], got "
+              + value
+              + "; it is a negative log-likelihood per dimension of standardized features,"
+              + " near 1.4 for Gaussian data");
+    }
+    return OptionalDouble.of(value);
   }
 
   private static double positiveReal(

@@ -15,6 +15,7 @@ import io.fld.metrics.TestNpy;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -479,6 +480,27 @@ class FldPropertiesTest {
 
     assertTrue(error.getMessage().contains("constant-test.npy"), error.getMessage());
     assertTrue(error.getMessage().contains("column 3"), error.getMessage());
+  }
+
+  @Test
+  void fewGeneratedRowsWarn() {
+    MetricResult result =
+        provider("fld").create(MetricOptions.defaults()).compute(TRAIN, TEST, GEN);
+
+    assertTrue(
+        result.warnings().stream().anyMatch(w -> w.startsWith("only 400 generated rows")),
+        result.warnings().toString());
+  }
+
+  @Test
+  void baselineBeyondRangeRejected() {
+    MetricOptions options = MetricOptions.of(Map.of("baseline-nll", "-1e308"), 0);
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> provider("fld").create(options));
+
+    assertTrue(
+        error.getMessage().contains("option baseline-nll of metric fld"), error.getMessage());
   }
 
   @Test
