@@ -24,8 +24,7 @@ final class KeyValueOptions {
     for (String argument : arguments) {
       int equals = argument.indexOf('=');
       if (equals <= 0) {
-        throw new InvalidInputException(
-            flag + " " + argument + " needs the form NAME=VALUE, such as fld.gen-size=5000");
+        throw new InvalidInputException(flag + " " + argument + " needs the form NAME=VALUE");
       }
       String name = argument.substring(0, equals).trim();
       String value = argument.substring(equals + 1);

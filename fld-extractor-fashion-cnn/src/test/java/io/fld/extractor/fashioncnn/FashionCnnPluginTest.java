@@ -2,8 +2,10 @@ package io.fld.extractor.fashioncnn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fld.api.InvalidInputException;
 import io.fld.api.extract.ExtractorOptions;
 import io.fld.api.extract.FeatureExtractor;
 import io.fld.api.extract.FeatureExtractorProvider;
@@ -139,6 +141,18 @@ class FashionCnnPluginTest {
       assertEquals(FashionCnnPlugin.MODEL_SHA256, extractor.modelChecksum());
       assertTrue(extractor.preprocessing().startsWith("fashion-cnn/"), extractor.preprocessing());
     }
+  }
+
+  @Test
+  void unknownExtractorOptionRejected() {
+    ExtractorOptions options =
+        new ExtractorOptions(Optional.empty(), folder, 1, 1, "cpu", Map.of("foo", "bar"));
+
+    InvalidInputException error =
+        assertThrows(InvalidInputException.class, () -> provider().open(options));
+
+    assertTrue(error.getMessage().contains("unknown extractor option 'foo'"), error.getMessage());
+    assertTrue(error.getMessage().contains("input-resize, download"), error.getMessage());
   }
 
   private FeatureExtractorProvider provider() {

@@ -11,6 +11,7 @@ import io.fld.image.model.ModelStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -31,6 +32,8 @@ public class ImageExtractorProvider implements FeatureExtractorProvider, ModelBa
 
   /** Extra option: {@code true} to download a missing model. */
   public static final String DOWNLOAD = "download";
+
+  private static final List<String> KNOWN_OPTIONS = List.of(INPUT_RESIZE, DOWNLOAD);
 
   private final ImageExtractorSpec spec;
 
@@ -71,6 +74,17 @@ public class ImageExtractorProvider implements FeatureExtractorProvider, ModelBa
 
   @Override
   public FeatureExtractor<RgbImage> open(ExtractorOptions options) throws IOException {
+    for (String key : options.extra().keySet()) {
+      if (!KNOWN_OPTIONS.contains(key)) {
+        throw new InvalidInputException(
+            "unknown extractor option '"
+                + key
+                + "' for extractor "
+                + spec.id()
+                + "; known options: "
+                + String.join(", ", KNOWN_OPTIONS));
+      }
+    }
     ModelEntry entry = entryFor(options);
     Path file;
     Optional<String> expected;
