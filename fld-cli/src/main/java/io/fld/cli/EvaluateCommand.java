@@ -188,8 +188,16 @@ final class EvaluateCommand implements Callable<Integer> {
     Map<String, Double> seconds = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>(selection.warnings());
     Map<String, String> errors = checkInputs(selection, train, test, gen);
-    // A rejected metric stops the command before any long computation, so nothing is computed.
+    // A rejected metric stops the command before any long computation, so nothing is computed,
+    // and every other metric is listed as not computed, so that output readers can tell it from
+    // a metric that was not requested.
     Map<String, Metric> pending = errors.isEmpty() ? selection.metrics() : Map.of();
+    if (!errors.isEmpty()) {
+      String rejecting = String.join(", ", errors.keySet());
+      for (String id : selection.metrics().keySet()) {
+        errors.putIfAbsent(id, "not computed, because " + rejecting + " rejected the input");
+      }
+    }
     for (Map.Entry<String, Metric> entry : pending.entrySet()) {
       String id = entry.getKey();
       long start = System.nanoTime();

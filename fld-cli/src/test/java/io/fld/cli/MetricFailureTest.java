@@ -92,6 +92,9 @@ class MetricFailureTest {
     assertEquals(0, root.path("metrics").size(), result.out());
     assertEquals(
         "test_gap needs at least 5 gen rows, got 2", root.path("errors").path("test_gap").asText());
+    assertEquals(
+        "not computed, because test_gap rejected the input",
+        root.path("errors").path("test_spread").asText());
     assertTrue(result.err().contains("no metric was computed"), result.err());
   }
 
