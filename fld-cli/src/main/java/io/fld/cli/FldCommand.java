@@ -28,7 +28,10 @@ final class FldCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "missing command: evaluate, scores, extract, list or models");
+        spec.commandLine(),
+        "missing command: "
+            + String.join(", ", spec.commandLine().getSubcommands().keySet())
+            + "; ./fld demo is a first one to run");
   }
 
   /** Prints the library and Java versions. */

@@ -29,7 +29,9 @@ public final class AudioFolderSourceProvider implements SampleSourceProvider {
 
   @Override
   public String description() {
-    return "a folder of WAV files, searched recursively, decoded to mono";
+    return "a folder of WAV files, searched recursively, decoded to mono; options: extensions"
+        + " (default wav), skip-invalid=true to leave out unreadable files (each is decoded once"
+        + " up front), content-hash=true to key the cache by file contents";
   }
 
   @Override
