@@ -179,6 +179,8 @@ public final class Validate {
         continue;
       }
       Optional<ReferenceFolder.Spread> reference = folder.perSampleMean(c, kind);
+      // NOTE: on generated sets with exact copies of training rows, the reference's mean
+      // memorization score is set by float32 rounding outliers, so this check can FAIL there.
       if (reference.isPresent()) {
         check(
             c,
