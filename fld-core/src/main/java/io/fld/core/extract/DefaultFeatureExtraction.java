@@ -342,20 +342,7 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
       try {
         features = extractTyped(extractor, batch);
       } catch (InvalidInputException e) {
-        String first = batch.get(0).name();
-        String last = batch.get(batch.size() - 1).name();
-        // The cause may be the samples or the model, which opens on the first batch, so the
-        // message names the batch without blaming it.
-        throw new InvalidInputException(
-            "extractor "
-                + extractor.id()
-                + " failed on the batch of samples "
-                + first
-                + " to "
-                + last
-                + ": "
-                + e.getMessage(),
-            e);
+        throw rejection(batch, e);
       }
       if (features.length != batch.size()) {
         throw new IllegalStateException(
@@ -373,6 +360,52 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
     }
 
     /** Casts each sample to the extractor's type, capturing that type as {@code T}. */
+    /**
+     * Returns the error for a batch that the extractor rejected. The cause may be one sample or the
+     * model, which opens on the first batch, so each sample is tried alone: when only some fail,
+     * the first of them is named, and otherwise the message names the batch without blaming its
+     * samples.
+     */
+    private InvalidInputException rejection(
+        List<? extends Sample<?>> batch, InvalidInputException batchError) throws IOException {
+      if (batch.size() > 1) {
+        InvalidInputException firstFailure = null;
+        String failedName = null;
+        int failures = 0;
+        for (Sample<?> sample : batch) {
+          try {
+            extractTyped(extractor, List.of(sample));
+          } catch (InvalidInputException e) {
+            failures++;
+            if (firstFailure == null) {
+              firstFailure = e;
+              failedName = sample.name();
+            }
+          }
+        }
+        if (failures > 0 && failures < batch.size()) {
+          return new InvalidInputException(
+              "extractor "
+                  + extractor.id()
+                  + " rejected sample "
+                  + failedName
+                  + ": "
+                  + firstFailure.getMessage(),
+              firstFailure);
+        }
+      }
+      return new InvalidInputException(
+          "extractor "
+              + extractor.id()
+              + " failed on the "
+              + (batch.size() == 1 ? "sample " : "batch of samples ")
+              + batch.get(0).name()
+              + (batch.size() == 1 ? "" : " to " + batch.get(batch.size() - 1).name())
+              + ": "
+              + batchError.getMessage(),
+          batchError);
+    }
+
     private static <T> float[][] extractTyped(
         FeatureExtractor<T> extractor, List<? extends Sample<?>> batch) throws IOException {
       List<T> values = new ArrayList<>(batch.size());

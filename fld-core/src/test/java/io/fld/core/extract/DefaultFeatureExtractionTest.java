@@ -186,7 +186,24 @@ class DefaultFeatureExtractionTest {
         assertThrows(
             InvalidInputException.class, () -> extraction.extract(input, request("doubler", 4)));
 
-    assertTrue(error.getMessage().contains("line-4 to line-7"), error.getMessage());
+    assertTrue(error.getMessage().contains("rejected sample line-5: "), error.getMessage());
     assertTrue(error.getMessage().contains("negative value -1.0"), error.getMessage());
+  }
+
+  @Test
+  void rejectionOfEverySampleNamesTheBatch() throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      lines.add("-" + (i + 1) + " 0");
+    }
+    Path input = rowsFile(lines);
+
+    InvalidInputException error =
+        assertThrows(
+            InvalidInputException.class, () -> extraction.extract(input, request("doubler", 4)));
+
+    assertTrue(
+        error.getMessage().contains("failed on the batch of samples line-0 to line-3"),
+        error.getMessage());
   }
 }
