@@ -362,8 +362,8 @@ public final class DefaultFeatureExtraction implements FeatureExtraction {
     /** Casts each sample to the extractor's type, capturing that type as {@code T}. */
     /**
      * Returns the error for a batch that the extractor rejected. The cause may be one sample or the
-     * model, which opens on the first batch, so each sample is tried alone: when only some fail,
-     * the first of them is named, and otherwise the message names the batch without blaming its
+     * model, which opens on the first batch, so each sample is tried alone. When only some fail,
+     * the first of them is named. Otherwise the message names the batch without blaming its
      * samples.
      */
     private InvalidInputException rejection(
