@@ -3,6 +3,7 @@ package io.fld.metrics.fld;
 import io.fld.api.InvalidInputException;
 import io.fld.api.feature.FeatureSet;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,11 +72,13 @@ final class TrainingDuplicates {
     }
     return Optional.of(
         String.format(
+            Locale.ROOT,
             "%.0f%% of the %d training rows are exact copies of other training rows. The baseline"
                 + " mixture is centered at half of the training rows and fitted to the rest, and a"
                 + " component whose center has a copy among those rows shrinks its variance toward"
                 + " zero, so FLD comes out too low, by orders of magnitude when few rows are"
                 + " distinct. Remove the duplicate rows or pass baseline-nll",
-            100 * share, train.rows()));
+            100 * share,
+            train.rows()));
   }
 }
