@@ -151,20 +151,10 @@ public final class ImageDecoder {
       throw empty(name);
     }
     ImageFormat format = formatOf(head, name);
-    ImageReader reader = readerFor(format, false, name);
     try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
-      reader.setInput(input, true, true);
-      int width = reader.getWidth(0);
-      int height = reader.getHeight(0);
-      checkSize(reader, width, height, name);
-      return new ImageHeader(format, width, height);
-    } catch (InvalidInputException e) {
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      rethrowError(e);
+      return readHeader(format, input, name);
+    } catch (IOException e) {
       throw corrupt(format, name, e);
-    } finally {
-      reader.dispose();
     }
   }
 
@@ -176,8 +166,18 @@ public final class ImageDecoder {
    */
   public ImageHeader probe(byte[] content, String name) throws IOException {
     ImageFormat format = formatOf(content, name);
-    ImageReader reader = readerFor(format, false, name);
     try (ImageInputStream input = streamOf(content)) {
+      return readHeader(format, input, name);
+    } catch (IOException e) {
+      throw corrupt(format, name, e);
+    }
+  }
+
+  /** Reads the size of the first image in {@code input} and checks it against the pixel limit. */
+  private ImageHeader readHeader(ImageFormat format, ImageInputStream input, String name)
+      throws IOException {
+    ImageReader reader = readerFor(format, false, name);
+    try {
       reader.setInput(input, true, true);
       int width = reader.getWidth(0);
       int height = reader.getHeight(0);
