@@ -54,18 +54,7 @@ public final class VggishExtractorProvider implements FeatureExtractorProvider {
    */
   @Override
   public FeatureExtractor<AudioClip> open(ExtractorOptions options) {
-    for (String key : options.extra().keySet()) {
-      if (!KNOWN_OPTIONS.contains(key)) {
-        throw new InvalidInputException(
-            "unknown extractor option '"
-                + key
-                + "' for extractor "
-                + VggishExtractor.ID
-                + "; known options: "
-                + String.join(", ", KNOWN_OPTIONS)
-                + " (in the CLI: --extractor-option short-clips=pad or short-clips=reject)");
-      }
-    }
+    options.requireKnownExtra(VggishExtractor.ID, KNOWN_OPTIONS);
     String policy = options.extra().getOrDefault(SHORT_CLIPS_OPTION, "pad");
     ShortClipPolicy shortClips = ShortClipPolicy.parse(policy);
     if (options.modelFile().isEmpty() && options.modelDirectory() == null) {

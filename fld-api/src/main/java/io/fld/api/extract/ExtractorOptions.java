@@ -1,6 +1,8 @@
 package io.fld.api.extract;
 
+import io.fld.api.InvalidInputException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,5 +29,28 @@ public record ExtractorOptions(
       throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
     }
     extra = Map.copyOf(extra);
+  }
+
+  /**
+   * Checks that every extra option is one that the extractor reads, so that a mistyped name is
+   * rejected instead of having no effect.
+   *
+   * @param extractorId the extractor, for the message
+   * @param known the names of the extra options the extractor reads
+   * @throws InvalidInputException naming the first unknown option and listing the known ones
+   */
+  public void requireKnownExtra(String extractorId, Collection<String> known) {
+    for (String key : extra.keySet()) {
+      if (!known.contains(key)) {
+        throw new InvalidInputException(
+            "unknown extractor option '"
+                + key
+                + "' for extractor "
+                + extractorId
+                + "; known options: "
+                + String.join(", ", known)
+                + " (on the command line: --extractor-option NAME=VALUE)");
+      }
+    }
   }
 }

@@ -74,17 +74,7 @@ public class ImageExtractorProvider implements FeatureExtractorProvider, ModelBa
 
   @Override
   public FeatureExtractor<RgbImage> open(ExtractorOptions options) throws IOException {
-    for (String key : options.extra().keySet()) {
-      if (!KNOWN_OPTIONS.contains(key)) {
-        throw new InvalidInputException(
-            "unknown extractor option '"
-                + key
-                + "' for extractor "
-                + spec.id()
-                + "; known options: "
-                + String.join(", ", KNOWN_OPTIONS));
-      }
-    }
+    options.requireKnownExtra(spec.id(), KNOWN_OPTIONS);
     ModelEntry entry = entryFor(options);
     Path file;
     Optional<String> expected;
