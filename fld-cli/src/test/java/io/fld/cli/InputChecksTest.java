@@ -8,6 +8,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,38 +54,14 @@ class InputChecksTest {
   void reportWithArchiveRejected() throws IOException {
     Path archive = Files.write(work.resolve("gen.zip"), new byte[] {'P', 'K', 5, 6});
 
-    CliRunner.Result result =
-        cli.run(
-            "evaluate",
-            "--extractor",
-            "fashion-cnn",
-            "--train",
-            folder.toString(),
-            "--test",
-            folder.toString(),
-            "--gen",
-            archive.toString(),
-            "--report",
-            work.resolve("r.html").toString());
+    CliRunner.Result result = evaluateWithReport("fashion-cnn", folder, folder, archive);
 
     assertInvalid(result, "is not a folder; unpack it");
   }
 
   @Test
   void reportWithAudioExtractorRejected() {
-    CliRunner.Result result =
-        cli.run(
-            "evaluate",
-            "--extractor",
-            "vggish",
-            "--train",
-            folder.toString(),
-            "--test",
-            folder.toString(),
-            "--gen",
-            folder.toString(),
-            "--report",
-            work.resolve("r.html").toString());
+    CliRunner.Result result = evaluateWithReport("vggish", folder, folder, folder);
 
     assertInvalid(result, "the extractor reads AudioClip samples");
   }
@@ -94,19 +72,7 @@ class InputChecksTest {
     Path test = images("test", 4, true);
     Path gen = images("gen", 4, false);
 
-    CliRunner.Result result =
-        cli.run(
-            "evaluate",
-            "--extractor",
-            "fashion-cnn",
-            "--train",
-            train.toString(),
-            "--test",
-            test.toString(),
-            "--gen",
-            gen.toString(),
-            "--report",
-            work.resolve("r.html").toString());
+    CliRunner.Result result = evaluateWithReport("fashion-cnn", train, test, gen);
 
     assertInvalid(result, "--report sorts its galleries by per-sample scores");
     assertEquals("", result.out());
@@ -119,40 +85,10 @@ class InputChecksTest {
     Path gen = images("gen", 4, false);
 
     CliRunner.Result result =
-        cli.run(
-            "evaluate",
-            "--extractor",
-            "fashion-cnn",
-            "--train",
-            train.toString(),
-            "--test",
-            test.toString(),
-            "--gen",
-            gen.toString(),
-            "--metrics",
-            "fid,precision",
-            "--report",
-            work.resolve("r.html").toString());
+        evaluateWithReport("fashion-cnn", train, test, gen, "--metrics", "fid,precision");
 
     assertInvalid(result, "--metrics leaves out fld, fld_gap, recall, authpct, ct");
     assertEquals("", result.out());
-  }
-
-  /** Writes {@code count} 28 x 28 gray images, all alike when {@code same} is set. */
-  private Path images(String name, int count, boolean same) throws IOException {
-    Path target = Files.createDirectories(work.resolve(name));
-    Random random = new Random(name.hashCode());
-    for (int i = 0; i < count; i++) {
-      BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
-      Random pixels = same ? new Random(7) : random;
-      for (int y = 0; y < 28; y++) {
-        for (int x = 0; x < 28; x++) {
-          image.getRaster().setSample(x, y, 0, pixels.nextInt(256));
-        }
-      }
-      ImageIO.write(image, "png", target.resolve("img" + i + ".png").toFile());
-    }
-    return target;
   }
 
   @Test
@@ -199,5 +135,43 @@ class InputChecksTest {
             file.resolve("sub").toString());
 
     assertInvalid(result, "is a file; pass a folder for the feature cache");
+  }
+
+  /** Runs {@code evaluate} with an HTML report on three sample folders. */
+  private CliRunner.Result evaluateWithReport(
+      String extractor, Path train, Path test, Path gen, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "evaluate",
+                "--extractor",
+                extractor,
+                "--train",
+                train.toString(),
+                "--test",
+                test.toString(),
+                "--gen",
+                gen.toString(),
+                "--report",
+                work.resolve("r.html").toString()));
+    args.addAll(List.of(extra));
+    return cli.run(args.toArray(String[]::new));
+  }
+
+  /** Writes {@code count} 28 x 28 gray images, all alike when {@code same} is set. */
+  private Path images(String name, int count, boolean same) throws IOException {
+    Path target = Files.createDirectories(work.resolve(name));
+    Random random = new Random(name.hashCode());
+    for (int i = 0; i < count; i++) {
+      BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+      Random pixels = same ? new Random(7) : random;
+      for (int y = 0; y < 28; y++) {
+        for (int x = 0; x < 28; x++) {
+          image.getRaster().setSample(x, y, 0, pixels.nextInt(256));
+        }
+      }
+      ImageIO.write(image, "png", target.resolve("img" + i + ".png").toFile());
+    }
+    return target;
   }
 }
