@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A metric that fails while computing or gives a non-finite value is reported while the others
- * still print; a metric that rejects the inputs up front stops the command before any computes.
+ * still print. A metric that rejects the inputs up front stops the command before any computes.
  */
 class MetricFailureTest {
   private static final ObjectMapper JSON = new ObjectMapper();

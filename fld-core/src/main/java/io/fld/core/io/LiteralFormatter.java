@@ -24,7 +24,7 @@ final class LiteralFormatter {
     return text.toString();
   }
 
-  /** Formats {@code value} as JSON text, such as {@code [200, "a"]}; tuples become arrays. */
+  /** Formats {@code value} as JSON text, such as {@code [200, "a"]}, with tuples as arrays. */
   static String json(Object value) {
     StringBuilder text = new StringBuilder();
     appendJson(text, value);

@@ -452,13 +452,13 @@ public final class NearestNeighbors {
      * Offers the columns of tile row {@code i} to the list of that row.
      *
      * <p>The screened distance {@code u = |x|^2 + |y|^2 - 2 x.y} of a pair is within {@code e =
-     * marginScale (|x|^2 + |y|^2)} of its exact distance. The row's list after this tile holds no
-     * pair farther than its current threshold, nor farther than the k-th smallest {@code u + e} of
-     * the tile, since k columns of the tile are at most that far; the second bound is computed
-     * while the list is not full. A column whose {@code u - e} exceeds the smaller of the two
-     * bounds is therefore skipped, and the exact distance decides for every other one. The tests
-     * run as {@code s |y|^2 - 2 x.y} against the bound minus {@code s |x|^2}, with {@code s} =
-     * {@code 1 - marginScale} or {@code 1 + marginScale}.
+     * marginScale (|x|^2 + |y|^2)} of its exact distance. After this tile, the row's list contains
+     * no pair farther than its current threshold. Nor does it contain a pair farther than the k-th
+     * smallest {@code u + e} of the tile, because k columns of the tile are at most that far. That
+     * second bound is computed only while the list is not full. A column whose {@code u - e}
+     * exceeds the smaller of the two bounds is therefore skipped, and the exact distance decides
+     * for every other one. The tests run as {@code s |y|^2 - 2 x.y} against the bound minus {@code
+     * s |x|^2}, with {@code s} = {@code 1 - marginScale} or {@code 1 + marginScale}.
      */
     void offerRow(
         int i,

@@ -381,9 +381,9 @@ public final class ImageDecoder {
   }
 
   /**
-   * Describes a file whose leading bytes match no supported format, with the fix: it names a known
-   * unsupported format (TIFF, HEIC, AVIF, PSD, ICO and others), or else tells whether the file
-   * looks like text and shows its first bytes.
+   * Describes a file whose leading bytes match no supported format, with the fix. The message names
+   * a known unsupported format (TIFF, HEIC, AVIF, PSD, ICO and others), or else reports whether the
+   * file looks like text and shows its first bytes.
    */
   public static String describeUnreadable(byte[] head, int length) {
     Optional<String> known = ImageFormat.sniffUnsupported(head, length);
@@ -406,6 +406,9 @@ public final class ImageDecoder {
   /**
    * Picks the reader: TwelveMonkeys where installed, except for four-component (CMYK and YCCK)
    * JPEGs, where the JDK reader yields the ink values in the convention Pillow uses.
+   *
+   * <p>NOTE: a four-component JPEG without an Adobe APP14 marker comes out with inverted ink here,
+   * while Pillow reads it as plain CMYK, so its features differ from Pillow's. Such files are rare.
    */
   private static ImageReader readerFor(ImageFormat format, boolean fourComponentJpeg, String name) {
     List<ImageReader> found = new ArrayList<>();

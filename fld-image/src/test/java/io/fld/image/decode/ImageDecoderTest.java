@@ -351,7 +351,7 @@ class ImageDecoderTest {
   }
 
   @Test
-  void imageTooLargeForAnArrayIsRejectedFromHeader() throws IOException {
+  void oversizedHeaderRejected() throws IOException {
     Path huge = Files.write(folder.resolve("huge.png"), pngHeaderOnly(30_000, 30_000));
     ImageDecoder generous = new ImageDecoder(1_000_000_000L);
 
@@ -401,7 +401,7 @@ class ImageDecoderTest {
   }
 
   @Test
-  void outOfMemoryWrappedByImageIoIsRethrown() throws IOException {
+  void wrappedOutOfMemoryRethrown() throws IOException {
     IIORegistry registry = IIORegistry.getDefaultInstance();
     ImageReaderSpi failing = new OutOfMemoryPngReaderSpi();
     registry.registerServiceProvider(failing, ImageReaderSpi.class);
